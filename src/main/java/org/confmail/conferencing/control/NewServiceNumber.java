@@ -1,0 +1,7 @@
+package org.confmail.conferencing.control;
+
+import java.util.List;
+
+/** A dial-in number to add to a bridge. */
+public record NewServiceNumber(String number, String type, String country, String city, List<String> languages) {
+}

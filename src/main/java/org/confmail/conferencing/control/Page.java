@@ -1,0 +1,7 @@
+package org.confmail.conferencing.control;
+
+import java.util.List;
+
+/** One page of a list, as the API answers it. */
+public record Page<T>(List<T> items, int page, int size, long total) {
+}

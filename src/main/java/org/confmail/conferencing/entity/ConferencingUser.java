@@ -1,0 +1,239 @@
+package org.confmail.conferencing.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import org.confmail.platform.database.UtcInstantConverter;
+
+/**
+ * A person with audio-conferencing dial-in information: the bridge and default numbers they give out, their
+ * conference ID and (hashed) leader PIN, and where their email goes.
+ */
+@Entity
+@Table(name = "conferencing_user")
+@NamedQuery(name = ConferencingUser.BY_UPN,
+        query = "SELECT u FROM ConferencingUser u WHERE u.userPrincipalName = :upn")
+@NamedQuery(name = ConferencingUser.BY_CONFERENCE_ID,
+        query = "SELECT u FROM ConferencingUser u WHERE u.conferenceId = :conferenceId")
+@NamedQuery(name = ConferencingUser.USING_NUMBER, query = "SELECT COUNT(u) FROM ConferencingUser u"
+        + " WHERE u.tollNumber.id = :numberId OR u.tollFreeNumber.id = :numberId")
+public class ConferencingUser {
+
+    public static final String BY_UPN = "ConferencingUser.byUpn";
+    public static final String BY_CONFERENCE_ID = "ConferencingUser.byConferenceId";
+    public static final String USING_NUMBER = "ConferencingUser.usingNumber";
+
+    @Id
+    private String id;
+
+    @Column(name = "user_principal_name", nullable = false)
+    private String userPrincipalName;
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    @Column(nullable = false)
+    private String email;
+
+    @Column(name = "preferred_language")
+    private String preferredLanguage;
+
+    private String country;
+
+    @Column(name = "audio_conferencing_license", nullable = false)
+    private boolean audioConferencingLicense;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Provider provider;
+
+    @Column(name = "third_party_provider_name")
+    private String thirdPartyProviderName;
+
+    @ManyToOne
+    @JoinColumn(name = "bridge_id")
+    private Bridge bridge;
+
+    @ManyToOne
+    @JoinColumn(name = "toll_number_id")
+    private ServiceNumber tollNumber;
+
+    @ManyToOne
+    @JoinColumn(name = "toll_free_number_id")
+    private ServiceNumber tollFreeNumber;
+
+    @Column(name = "allow_toll_free_dial_in", nullable = false)
+    private boolean allowTollFreeDialIn;
+
+    @Column(name = "conference_id")
+    private String conferenceId;
+
+    @Column(name = "pin_hash")
+    private String pinHash;
+
+    @Convert(converter = UtcInstantConverter.class)
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Convert(converter = UtcInstantConverter.class)
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected ConferencingUser() {
+    }
+
+    public ConferencingUser(String userPrincipalName, String displayName, String email) {
+        this.id = UUID.randomUUID().toString();
+        this.userPrincipalName = userPrincipalName;
+        this.displayName = displayName;
+        this.email = email;
+        this.provider = Provider.SELF_HOSTED;
+        this.allowTollFreeDialIn = true;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void touch() {
+        updatedAt = Instant.now();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String userPrincipalName() {
+        return userPrincipalName;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String preferredLanguage() {
+        return preferredLanguage;
+    }
+
+    public void setPreferredLanguage(String preferredLanguage) {
+        this.preferredLanguage = preferredLanguage;
+    }
+
+    public String country() {
+        return country;
+    }
+
+    public void setCountry(String country) {
+        this.country = country;
+    }
+
+    public boolean audioConferencingLicense() {
+        return audioConferencingLicense;
+    }
+
+    public void setAudioConferencingLicense(boolean license) {
+        this.audioConferencingLicense = license;
+    }
+
+    public Provider provider() {
+        return provider;
+    }
+
+    public String thirdPartyProviderName() {
+        return thirdPartyProviderName;
+    }
+
+    public void setProvider(Provider provider, String thirdPartyProviderName) {
+        this.provider = provider;
+        this.thirdPartyProviderName = provider == Provider.THIRD_PARTY ? thirdPartyProviderName : null;
+    }
+
+    public Bridge bridge() {
+        return bridge;
+    }
+
+    public void setBridge(Bridge bridge) {
+        this.bridge = bridge;
+    }
+
+    public ServiceNumber tollNumber() {
+        return tollNumber;
+    }
+
+    public void setTollNumber(ServiceNumber tollNumber) {
+        this.tollNumber = tollNumber;
+    }
+
+    public ServiceNumber tollFreeNumber() {
+        return tollFreeNumber;
+    }
+
+    public void setTollFreeNumber(ServiceNumber tollFreeNumber) {
+        this.tollFreeNumber = tollFreeNumber;
+    }
+
+    public boolean allowTollFreeDialIn() {
+        return allowTollFreeDialIn;
+    }
+
+    public void setAllowTollFreeDialIn(boolean allow) {
+        this.allowTollFreeDialIn = allow;
+    }
+
+    public String conferenceId() {
+        return conferenceId;
+    }
+
+    public void setConferenceId(String conferenceId) {
+        this.conferenceId = conferenceId;
+    }
+
+    public boolean hasPin() {
+        return pinHash != null;
+    }
+
+    public String pinHash() {
+        return pinHash;
+    }
+
+    public void setPinHash(String pinHash) {
+        this.pinHash = pinHash;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,135 @@
+package org.confmail.mail.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.confmail.mail.entity.EmailStatus;
+import org.confmail.mail.entity.OutboxEmail;
+
+/**
+ * The outbox state machine. Each transition is one conditional UPDATE in its own transaction, so whichever
+ * message, timer or instance gets there first wins and the others see zero rows changed: that is what keeps two
+ * senders from sending one row, on H2 and PostgreSQL alike, without holding row locks across an SMTP exchange.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class OutboxStore {
+
+    /** Identifies this instance in {@code claimed_by}, for operators reading the table. */
+    static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
+
+    private static final String CLAIMABLE = "(e.status = :queued"
+            + " OR (e.status = :retrying AND e.nextAttemptAt <= :now)"
+            + " OR (e.status = :sending AND e.claimedUntil < :now))";
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Takes the email for sending, or answers empty when it is sent, failed, not due, or another sender has it. */
+    public Optional<OutboxEmail> claim(String id, Duration lease) {
+        Instant now = Instant.now();
+        Query update = em.createQuery("UPDATE OutboxEmail e SET e.status = :sendingNow,"
+                + " e.attempts = e.attempts + 1, e.claimedBy = :me, e.claimedUntil = :until,"
+                + " e.version = e.version + 1 WHERE e.id = :id AND " + CLAIMABLE);
+        int changed = withStates(update, now)
+                .setParameter("sendingNow", EmailStatus.SENDING)
+                .setParameter("me", INSTANCE)
+                .setParameter("until", now.plus(lease))
+                .setParameter("id", id)
+                .executeUpdate();
+        return changed == 1 ? Optional.of(em.find(OutboxEmail.class, id)) : Optional.empty();
+    }
+
+    /** Records the SMTP server's acceptance and erases the secret the email carried. */
+    public boolean markSent(String id, String subject, String messageId) {
+        return em.createQuery("UPDATE OutboxEmail e SET e.status = :sent, e.sentAt = :now, e.subject = :subject,"
+                        + " e.messageId = :messageId, e.secretCiphertext = NULL, e.lastError = NULL,"
+                        + " e.nextAttemptAt = NULL, e.claimedUntil = NULL, e.version = e.version + 1"
+                        + " WHERE e.id = :id AND e.status = :sending")
+                .setParameter("sent", EmailStatus.SENT)
+                .setParameter("now", Instant.now())
+                .setParameter("subject", subject)
+                .setParameter("messageId", messageId)
+                .setParameter("id", id)
+                .setParameter("sending", EmailStatus.SENDING)
+                .executeUpdate() == 1;
+    }
+
+    public boolean markRetrying(String id, String error, Instant nextAttemptAt) {
+        return em.createQuery("UPDATE OutboxEmail e SET e.status = :retrying, e.lastError = :error,"
+                        + " e.nextAttemptAt = :next, e.claimedUntil = NULL, e.version = e.version + 1"
+                        + " WHERE e.id = :id AND e.status = :sending")
+                .setParameter("retrying", EmailStatus.RETRYING)
+                .setParameter("error", truncate(error))
+                .setParameter("next", nextAttemptAt)
+                .setParameter("id", id)
+                .setParameter("sending", EmailStatus.SENDING)
+                .executeUpdate() == 1;
+    }
+
+    public boolean markFailed(String id, String error) {
+        return em.createQuery("UPDATE OutboxEmail e SET e.status = :failed, e.lastError = :error,"
+                        + " e.nextAttemptAt = NULL, e.claimedUntil = NULL, e.secretCiphertext = NULL,"
+                        + " e.version = e.version + 1 WHERE e.id = :id AND e.status = :sending")
+                .setParameter("failed", EmailStatus.FAILED)
+                .setParameter("error", truncate(error))
+                .setParameter("id", id)
+                .setParameter("sending", EmailStatus.SENDING)
+                .executeUpdate() == 1;
+    }
+
+    /** Rows that need a new message on the queue: due retries, and rows a lost message or a crash left behind. */
+    public List<String> dueForRequeue(Duration staleAfter, int limit) {
+        Instant now = Instant.now();
+        return em.createQuery("SELECT e.id FROM OutboxEmail e WHERE (e.status = :queued AND e.queuedAt < :stale)"
+                        + " OR (e.status = :retrying AND e.nextAttemptAt <= :now)"
+                        + " OR (e.status = :sending AND e.claimedUntil < :now) ORDER BY e.queuedAt", String.class)
+                .setParameter("queued", EmailStatus.QUEUED)
+                .setParameter("retrying", EmailStatus.RETRYING)
+                .setParameter("sending", EmailStatus.SENDING)
+                .setParameter("stale", now.minus(staleAfter))
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /**
+     * Marks a due row QUEUED again, if it still needs it; the caller announces it on the queue in the same
+     * transaction. Runs in the caller's transaction for that reason.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean requeue(String id, Duration staleAfter) {
+        Instant now = Instant.now();
+        return em.createQuery("UPDATE OutboxEmail e SET e.status = :queuedNow, e.queuedAt = :now,"
+                        + " e.claimedUntil = NULL, e.version = e.version + 1 WHERE e.id = :id AND"
+                        + " ((e.status = :queued AND e.queuedAt < :stale)"
+                        + " OR (e.status = :retrying AND e.nextAttemptAt <= :now)"
+                        + " OR (e.status = :sending AND e.claimedUntil < :now))")
+                .setParameter("queuedNow", EmailStatus.QUEUED)
+                .setParameter("queued", EmailStatus.QUEUED)
+                .setParameter("retrying", EmailStatus.RETRYING)
+                .setParameter("sending", EmailStatus.SENDING)
+                .setParameter("stale", now.minus(staleAfter))
+                .setParameter("now", now)
+                .setParameter("id", id)
+                .executeUpdate() == 1;
+    }
+
+    private static Query withStates(Query query, Instant now) {
+        return query.setParameter("queued", EmailStatus.QUEUED)
+                .setParameter("retrying", EmailStatus.RETRYING)
+                .setParameter("sending", EmailStatus.SENDING)
+                .setParameter("now", now);
+    }
+
+    private static String truncate(String error) {
+        return error == null || error.length() <= 2000 ? error : error.substring(0, 1997) + "...";
+    }
+}

@@ -1,0 +1,188 @@
+package org.confmail.platform.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The service's settings, read once through MicroProfile Config (so {@code CONFMAIL_SMTP_PORT} in the environment
+ * and {@code confmail.smtp.port} as a system property both work) and checked as a whole by {@link #problems()}.
+ * Defaults live in {@code META-INF/microprofile-config.properties}.
+ */
+@ApplicationScoped
+public class ConfmailConfig {
+
+    public enum SmtpSecurity { NONE, STARTTLS, TLS }
+
+    @Inject
+    Config config;
+
+    public Path dataDir() {
+        return Path.of(text("confmail.data.dir"));
+    }
+
+    public String dbUrl() {
+        return text("confmail.db.url");
+    }
+
+    public String smtpHost() {
+        return text("confmail.smtp.host");
+    }
+
+    public int smtpPort() {
+        return Integer.parseInt(text("confmail.smtp.port"));
+    }
+
+    public Optional<String> smtpUser() {
+        return config.getOptionalValue("confmail.smtp.user", String.class).filter(s -> !s.isBlank());
+    }
+
+    public Optional<String> smtpPassword() {
+        return config.getOptionalValue("confmail.smtp.password", String.class);
+    }
+
+    public SmtpSecurity smtpSecurity() {
+        return SmtpSecurity.valueOf(text("confmail.smtp.security").toUpperCase(Locale.ROOT));
+    }
+
+    public String defaultFromAddress() {
+        return text("confmail.default.from.address");
+    }
+
+    public String defaultFromName() {
+        return text("confmail.default.from.name");
+    }
+
+    public Optional<String> adminPassword() {
+        return config.getOptionalValue("confmail.admin.password", String.class).filter(s -> !s.isBlank());
+    }
+
+    public int retryMaxAttempts() {
+        return Integer.parseInt(text("confmail.retry.max.attempts"));
+    }
+
+    public Duration retryInitialDelay() {
+        return Duration.parse(text("confmail.retry.initial.delay"));
+    }
+
+    public Duration retryMaxDelay() {
+        return Duration.parse(text("confmail.retry.max.delay"));
+    }
+
+    /** How long a row may stay QUEUED, or SENDING under a claim, before the sweeper sends it again. */
+    public Duration staleAfter() {
+        return Duration.parse(text("confmail.outbox.stale.after"));
+    }
+
+    public int manualEmailsPerUserPerHour() {
+        return Integer.parseInt(text("confmail.manual.emails.per.user.per.hour"));
+    }
+
+    public String publicBaseUrl() {
+        String url = text("confmail.public.base.url");
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public boolean demoData() {
+        return Boolean.parseBoolean(text("confmail.demo.data"));
+    }
+
+    /** Every configuration problem, one line each, naming the environment variable to fix. Empty when all is well. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        check(problems, "confmail.data.dir", v -> Path.of(v));
+        check(problems, "confmail.db.url", v -> {
+            if (!v.startsWith("jdbc:h2:") && !v.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("must start with jdbc:h2: or jdbc:postgresql:");
+            }
+        });
+        check(problems, "confmail.smtp.host", v -> {
+            if (v.isBlank() || v.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("must be a host name or address");
+            }
+        });
+        check(problems, "confmail.smtp.port", v -> inRange(v, 1, 65535));
+        check(problems, "confmail.smtp.security", v -> {
+            try {
+                SmtpSecurity.valueOf(v.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("must be none, starttls or tls");
+            }
+        });
+        check(problems, "confmail.default.from.address", v -> {
+            if (!EmailAddresses.isValidAnyDomain(v)) {
+                throw new IllegalArgumentException("must be a plain email address such as no-reply@example.com");
+            }
+        });
+        check(problems, "confmail.default.from.name", v -> {
+            if (EmailAddresses.hasLineBreak(v)) {
+                throw new IllegalArgumentException("must not contain line breaks");
+            }
+        });
+        check(problems, "confmail.retry.max.attempts", v -> inRange(v, 1, 100));
+        check(problems, "confmail.retry.initial.delay", ConfmailConfig::positiveDuration);
+        check(problems, "confmail.retry.max.delay", ConfmailConfig::positiveDuration);
+        check(problems, "confmail.outbox.stale.after", ConfmailConfig::positiveDuration);
+        check(problems, "confmail.manual.emails.per.user.per.hour", v -> inRange(v, 1, 100_000));
+        check(problems, "confmail.public.base.url", v -> {
+            if (!v.startsWith("http://") && !v.startsWith("https://")) {
+                throw new IllegalArgumentException("must be an http:// or https:// URL");
+            }
+        });
+        check(problems, "confmail.demo.data", v -> {
+            if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+                throw new IllegalArgumentException("must be true or false");
+            }
+        });
+        return problems;
+    }
+
+    /** The environment variable that sets a property, as operators know it. */
+    public static String environmentName(String property) {
+        return property.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    private String text(String property) {
+        return config.getValue(property, String.class).trim();
+    }
+
+    private interface Check {
+        void accept(String value);
+    }
+
+    private void check(List<String> problems, String property, Check check) {
+        Optional<String> value = config.getOptionalValue(property, String.class);
+        if (value.isEmpty()) {
+            problems.add(environmentName(property) + " is not set");
+            return;
+        }
+        try {
+            check.accept(value.get().trim());
+        } catch (RuntimeException e) {
+            String reason = e instanceof DateTimeParseException
+                    ? "must be an ISO-8601 duration such as PT30S"
+                    : e instanceof NumberFormatException ? "must be a whole number" : e.getMessage();
+            problems.add(environmentName(property) + "='" + value.get() + "' " + reason);
+        }
+    }
+
+    private static void inRange(String value, int min, int max) {
+        int n = Integer.parseInt(value);
+        if (n < min || n > max) {
+            throw new IllegalArgumentException("must be between " + min + " and " + max);
+        }
+    }
+
+    private static void positiveDuration(String value) {
+        if (Duration.parse(value).isNegative() || Duration.parse(value).isZero()) {
+            throw new IllegalArgumentException("must be a positive ISO-8601 duration such as PT30S");
+        }
+    }
+}

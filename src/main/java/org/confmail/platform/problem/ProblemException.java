@@ -1,0 +1,42 @@
+package org.confmail.platform.problem;
+
+import jakarta.ws.rs.WebApplicationException;
+import java.util.List;
+
+/**
+ * A business rule said no. Services throw it with the HTTP status the API should answer; the portal shows the
+ * detail as a message. It never carries a secret.
+ */
+public class ProblemException extends WebApplicationException {
+
+    private final String detail;
+    private final List<Problem.FieldError> errors;
+
+    public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
+        super(detail, Problem.response(status, title, detail, errors));
+        this.detail = detail;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ProblemException notFound(String what) {
+        return new ProblemException(404, "Not found", what, List.of());
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return new ProblemException(400, "Invalid request", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    public static ProblemException conflict(String field, String message) {
+        return new ProblemException(409, "Conflict", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+}
