@@ -3,6 +3,8 @@ package org.confmail.mail.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Emails")
 public class ConferenceInfoResource {
 
+    private static final Jsonb JSON = JsonbBuilder.create();
+
     @Inject
     ConferenceInfoService conferenceInfo;
 
@@ -35,7 +39,9 @@ public class ConferenceInfoResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
     @Operation(summary = "Email the user their dial-in numbers and conference ID (never the PIN)")
-    public Response send(@PathParam("upn") String upn, SendRequest request) {
+    public Response send(@PathParam("upn") String upn, String body) {
+        // The body is optional; scripts often send an empty one with a JSON content type.
+        SendRequest request = body == null || body.isBlank() ? null : JSON.fromJson(body, SendRequest.class);
         OutboxEmail email = conferenceInfo.send(upn, request == null ? null : request.toAddress());
         return Response.accepted(new SendAccepted(email.id(), email.status().name()))
                 .location(uriInfo.getBaseUriBuilder().path("emails").path(email.id()).build())

@@ -24,7 +24,7 @@ import org.confmail.mail.entity.OutboxEmail;
 @ApplicationScoped
 public class EmailComposer {
 
-    private final EmailTemplates templates = new EmailTemplates();
+    private static final EmailTemplates TEMPLATES = new EmailTemplates();
 
     @Inject
     SmtpSender smtp;
@@ -33,14 +33,19 @@ public class EmailComposer {
     }
 
     public Composed compose(OutboxEmail email, DialInInfo info, String secret) throws MessagingException {
+        return compose(smtp.session(), email, info, secret);
+    }
+
+    static Composed compose(Session session, OutboxEmail email, DialInInfo info, String secret)
+            throws MessagingException {
         Map<String, Object> model = new HashMap<>();
         model.put("info", info);
         model.put("displayName", info.displayName());
         model.put("pin", secret);
-        EmailTemplates.Rendered rendered = templates.render(email.kind(), email.language(), model);
+        EmailTemplates.Rendered rendered = TEMPLATES.render(email.kind(), email.language(), model);
 
         String messageId = "<" + email.id() + "@" + domainOf(email.fromAddress()) + ">";
-        MimeMessage message = new FixedIdMimeMessage(smtp.session(), messageId);
+        MimeMessage message = new FixedIdMimeMessage(session, messageId);
         message.setFrom(address(email.fromAddress(), email.fromName()));
         message.setRecipient(Message.RecipientType.TO, address(email.toAddress(), email.toName()));
         message.setSubject(rendered.subject(), "UTF-8");

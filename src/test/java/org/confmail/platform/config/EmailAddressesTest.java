@@ -1,0 +1,33 @@
+package org.confmail.platform.config;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class EmailAddressesTest {
+
+    @Test
+    void acceptsOrdinaryMailboxes() {
+        assertTrue(EmailAddresses.isValid("ada.lovelace@contoso.com"));
+        assertTrue(EmailAddresses.isValid("ops+conf@mail.contoso.co.uk"));
+    }
+
+    @Test
+    void rejectsWhatCouldBreakAHeaderOrIsNotAMailbox() {
+        assertFalse(EmailAddresses.isValid("ada@contoso.com\r\nBcc: x@evil.test"));
+        assertFalse(EmailAddresses.isValid("Ada <ada@contoso.com>"));
+        assertFalse(EmailAddresses.isValid("ada@contoso"));
+        assertFalse(EmailAddresses.isValid("ada contoso.com"));
+        assertFalse(EmailAddresses.isValid("\"a b\"@contoso.com"));
+        assertFalse(EmailAddresses.isValid("ada@-contoso.com"));
+        assertFalse(EmailAddresses.isValid(""));
+        assertFalse(EmailAddresses.isValid(null));
+    }
+
+    @Test
+    void theServiceSenderMayUseASingleLabelDomain() {
+        assertTrue(EmailAddresses.isValidAnyDomain("no-reply@localhost"));
+        assertFalse(EmailAddresses.isValid("no-reply@localhost"));
+    }
+}
