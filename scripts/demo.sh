@@ -226,7 +226,12 @@ APP_PID=$!
 # ---------------------------------------------------------------------------
 printf '[demo] waiting for %s/health/ready (up to %ss) ' "$APP_URL" "$READY_TIMEOUT"
 start=$SECONDS
-until curl -fsS --max-time 2 -o /dev/null "$APP_URL/health/ready" 2>/dev/null; do
+# Payara answers /health/ready before the application has deployed (no checks yet = UP), so wait for
+# confmail's own database check to be reported UP.
+app_ready() {
+  curl -fsS --max-time 2 "$APP_URL/health/ready" 2>/dev/null | tr -d ' \n' | grep -q '"name":"database","status":"UP"'
+}
+until app_ready; do
   if ! kill -0 "$APP_PID" 2>/dev/null; then
     echo
     tail -n 40 "$APP_LOG" >&2 || true

@@ -204,7 +204,7 @@ public class UserService {
                         + (type == NumberType.TOLL ? "toll" : "toll-free") + " number of bridge " + bridge.name()));
     }
 
-    /** The bridge's number of this type for the user's country, else (toll) the bridge's default toll number. */
+    /** The bridge's number of this type for the user's country, else (toll only) the bridge's default toll number. */
     static ServiceNumber defaultNumber(Bridge bridge, String country, NumberType type) {
         Optional<ServiceNumber> local = bridge.serviceNumbers().stream()
                 .filter(n -> n.type() == type && country != null && country.equals(n.country()))
@@ -212,9 +212,7 @@ public class UserService {
         if (local.isPresent()) {
             return local.get();
         }
-        if (type == NumberType.TOLL) {
-            return bridge.defaultTollNumber();
-        }
-        return bridge.serviceNumbers().stream().filter(n -> n.type() == type).findFirst().orElse(null);
+        // A toll-free number is free only from its own country: no fallback to another country's.
+        return type == NumberType.TOLL ? bridge.defaultTollNumber() : null;
     }
 }
