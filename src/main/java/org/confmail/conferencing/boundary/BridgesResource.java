@@ -3,7 +3,15 @@ package org.confmail.conferencing.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import java.util.Set;
+import org.confmail.platform.ETags;
+import org.confmail.platform.JsonBodies;
+import org.confmail.platform.problem.Violations;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -77,5 +85,41 @@ public class BridgesResource {
     @Operation(summary = "List a bridge's dial-in numbers by country")
     public List<ServiceNumberView> numbers(@PathParam("id") String id) {
         return bridges.numbers(id).stream().map(ServiceNumberView::of).toList();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Rename a bridge, make it the default, or change its default toll number")
+    public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body) {
+        JsonObject json = JsonBodies.object(body);
+        Violations violations = new Violations();
+        json.keySet().stream().filter(k -> !Set.of("name", "isDefault", "defaultTollNumber").contains(k))
+                .forEach(k -> violations.add(k, "is not a field of a bridge that can be changed"));
+        String name = JsonBodies.string(json, "name", violations);
+        Boolean isDefault = JsonBodies.bool(json, "isDefault", violations);
+        String toll = JsonBodies.string(json, "defaultTollNumber", violations);
+        violations.throwIfAny();
+        Bridge bridge = bridges.update(id, name, isDefault, toll, ETags.expectedVersion(ifMatch));
+        return Response.ok(BridgeView.of(bridge)).tag(ETags.of(bridge.version())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Delete a bridge that no user uses, with its numbers")
+    public Response delete(@PathParam("id") String id) {
+        bridges.delete(id);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}/service-numbers/{numberId}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Delete a dial-in number that is nobody's default")
+    public Response deleteNumber(@PathParam("id") String id, @PathParam("numberId") String numberId) {
+        bridges.deleteNumber(id, numberId);
+        return Response.noContent().build();
     }
 }

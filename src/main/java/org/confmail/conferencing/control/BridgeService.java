@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Locale;
 import org.confmail.conferencing.entity.Bridge;
+import org.confmail.conferencing.entity.ConferencingUser;
 import org.confmail.conferencing.entity.NumberType;
 import org.confmail.conferencing.entity.ServiceNumber;
 import org.confmail.platform.problem.ProblemException;
@@ -102,5 +103,87 @@ public class BridgeService {
             bridge.setDefaultTollNumber(number);
         }
         return number;
+    }
+
+    /** Renames the bridge, makes it the default, or changes its default toll number (one of its own). */
+    public Bridge update(String id, String name, Boolean isDefault, String defaultTollNumber, Long expectedVersion) {
+        Bridge bridge = find(id);
+        if (expectedVersion != null && expectedVersion != bridge.version()) {
+            throw new ProblemException(412, "Precondition failed",
+                    "The bridge was changed by someone else since you read it; read it again.", List.of());
+        }
+        String newName = name == null ? null : name.strip();
+        Violations violations = new Violations()
+                .check(newName == null || !newName.isEmpty(), "name", "must not be empty")
+                .check(newName == null || newName.length() <= 200, "name", "must have at most 200 characters")
+                .check(!Standards.hasControlCharacters(newName), "name", "must not contain control characters")
+                .check(!Boolean.FALSE.equals(isDefault) || !bridge.isDefault(), "isDefault",
+                        "one bridge is always the default: make another bridge the default instead");
+        ServiceNumber toll = null;
+        if (defaultTollNumber != null) {
+            toll = bridge.serviceNumbers().stream()
+                    .filter(n -> n.e164().equals(defaultTollNumber) && n.type() == NumberType.TOLL)
+                    .findFirst().orElse(null);
+            violations.check(toll != null, "defaultTollNumber", defaultTollNumber
+                    + " is not a toll number of this bridge");
+        }
+        violations.throwIfAny();
+        if (newName != null && !newName.equalsIgnoreCase(bridge.name()) && !em.createNamedQuery(Bridge.BY_NAME,
+                Bridge.class).setParameter("name", newName).getResultList().isEmpty()) {
+            throw ProblemException.conflict("name", "a bridge named '" + newName + "' already exists");
+        }
+        if (newName != null) {
+            bridge.rename(newName);
+        }
+        if (Boolean.TRUE.equals(isDefault) && !bridge.isDefault()) {
+            em.createNamedQuery(Bridge.DEFAULT, Bridge.class).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList().forEach(b -> b.setDefault(false));
+            bridge.setDefault(true);
+        }
+        if (toll != null) {
+            bridge.setDefaultTollNumber(toll);
+        }
+        return bridge;
+    }
+
+    /** Deletes a bridge nobody uses, with its numbers; the default bridge goes last. */
+    public void delete(String id) {
+        Bridge bridge = find(id);
+        long users = em.createQuery("SELECT COUNT(u) FROM ConferencingUser u WHERE u.bridge.id = :id", Long.class)
+                .setParameter("id", id).getSingleResult();
+        if (users > 0) {
+            throw new ProblemException(409, "Bridge in use", "Bridge " + bridge.name() + " is the bridge of "
+                    + users + " user(s); move them to another bridge first.", List.of());
+        }
+        if (bridge.isDefault() && list().size() > 1) {
+            throw new ProblemException(409, "Default bridge", "Bridge " + bridge.name()
+                    + " is the default; make another bridge the default first.", List.of());
+        }
+        bridge.setDefaultTollNumber(null);
+        em.flush();
+        for (ServiceNumber number : List.copyOf(bridge.serviceNumbers())) {
+            em.remove(number);
+        }
+        em.remove(bridge);
+    }
+
+    /** Deletes a number that no user has as a default and that is not the bridge's default toll number. */
+    public void deleteNumber(String bridgeId, String numberId) {
+        Bridge bridge = find(bridgeId);
+        ServiceNumber number = bridge.serviceNumbers().stream().filter(n -> n.id().equals(numberId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Bridge " + bridge.name()
+                        + " has no service number with id '" + numberId + "'."));
+        long users = em.createNamedQuery(ConferencingUser.USING_NUMBER, Long.class)
+                .setParameter("numberId", numberId).getSingleResult();
+        if (users > 0) {
+            throw new ProblemException(409, "Number in use", number.e164() + " is a default number of " + users
+                    + " user(s); give them another number first.", List.of());
+        }
+        if (number == bridge.defaultTollNumber()) {
+            throw new ProblemException(409, "Number in use", number.e164()
+                    + " is the bridge's default toll number; choose another default first.", List.of());
+        }
+        bridge.serviceNumbers().remove(number);
+        em.remove(number);
     }
 }

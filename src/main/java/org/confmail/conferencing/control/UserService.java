@@ -6,22 +6,33 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
+import org.confmail.conferencing.control.UserChanges.Field;
 import org.confmail.conferencing.entity.Bridge;
 import org.confmail.conferencing.entity.ConferencingUser;
+import org.confmail.conferencing.entity.Meeting;
 import org.confmail.conferencing.entity.NumberType;
 import org.confmail.conferencing.entity.Provider;
 import org.confmail.conferencing.entity.ServiceNumber;
 import org.confmail.platform.config.EmailAddresses;
+import org.confmail.platform.Page;
 import org.confmail.platform.problem.ProblemException;
 import org.confmail.platform.problem.Standards;
 import org.confmail.platform.problem.Violations;
 import org.confmail.tenant.control.DialInSettingsService;
+import org.confmail.tenant.entity.DialInSettings;
 
-/** Conferencing users: create with sensible defaults, find, list with search, paging and sorting. */
+/**
+ * Conferencing users and every operation on their dial-in: create, change, reset the PIN or the conference ID,
+ * schedule meetings. Each change that the user must hear about goes to the {@link DialInNotifier} exactly once,
+ * in the same transaction; a change that changes nothing tells nobody.
+ */
 @ApplicationScoped
 @Transactional
 public class UserService {
@@ -32,6 +43,15 @@ public class UserService {
             "displayName", "u.displayName",
             "conferenceId", "u.conferenceId",
             "createdAt", "u.createdAt");
+
+    public record PinReset(String pin, String emailId) {
+    }
+
+    public record ConferenceIdReset(String conferenceId, String emailId) {
+    }
+
+    public record ScheduledMeeting(Meeting meeting, DialInInfo dialIn) {
+    }
 
     @PersistenceContext
     EntityManager em;
@@ -45,77 +65,112 @@ public class UserService {
     @Inject
     DialInInfoService dialInInfos;
 
+    @Inject
+    DialInNotifier notifier;
+
+    @Inject
+    PinHasher pins;
+
     private final ConferenceIdGenerator conferenceIds = new ConferenceIdGenerator();
+    private final PinGenerator pinGenerator = new PinGenerator();
+
+    /** The dial-in facts whose change the user is told about. */
+    private record DialInState(boolean active, String conferenceId, String tollNumber, String tollFreeNumber) {
+
+        static DialInState of(ConferencingUser u) {
+            boolean active = u.audioConferencingLicense() && u.provider() == Provider.SELF_HOSTED;
+            return new DialInState(active, u.conferenceId(),
+                    u.tollNumber() == null ? null : u.tollNumber().id(),
+                    u.tollFreeNumber() == null || !u.allowTollFreeDialIn() ? null : u.tollFreeNumber().id());
+        }
+
+        static final DialInState NONE = new DialInState(false, null, null, null);
+    }
 
     public ConferencingUser create(NewUser input) {
         if (input == null) {
             new Violations().add("userPrincipalName", "is required").throwIfAny();
         }
-        Violations violations = new Violations();
-        String upn = input.userPrincipalName() == null ? null : input.userPrincipalName().strip().toLowerCase(Locale.ROOT);
-        String displayName = input.displayName() == null ? null : input.displayName().strip();
-        String email = input.email() == null ? upn : input.email().strip();
-        String country = input.country() == null ? null : input.country().toUpperCase(Locale.ROOT);
-        violations
-                .check(EmailAddresses.isValid(upn), "userPrincipalName", "must be an email-like name such as ada@contoso.com")
-                .check(displayName != null && !displayName.isEmpty(), "displayName", "is required")
-                .check(displayName == null || displayName.length() <= 256, "displayName", "must have at most 256 characters")
-                .check(!Standards.hasControlCharacters(displayName), "displayName",
-                        "must not contain line breaks or other control characters")
-                .check(EmailAddresses.isValid(email), "email", "must be a valid email address")
-                .check(input.preferredLanguage() == null || Standards.isLanguageTag(input.preferredLanguage()),
-                        "preferredLanguage", "must be a BCP 47 language tag such as en-US or fr")
-                .check(country == null || Standards.isCountry(country), "country",
-                        "must be an ISO 3166 alpha-2 code such as FR");
-        Provider provider = Provider.SELF_HOSTED;
-        if (input.provider() != null) {
-            try {
-                provider = Provider.valueOf(input.provider());
-            } catch (IllegalArgumentException e) {
-                violations.add("provider", "must be SELF_HOSTED, THIRD_PARTY or NONE");
-            }
-        }
-        String thirdParty = input.thirdPartyProviderName() == null ? null : input.thirdPartyProviderName().strip();
-        violations.check(provider != Provider.THIRD_PARTY || (thirdParty != null && !thirdParty.isEmpty()),
-                        "thirdPartyProviderName", "is required when provider is THIRD_PARTY")
-                .check(thirdParty == null || thirdParty.length() <= 200, "thirdPartyProviderName",
-                        "must have at most 200 characters")
-                .check(!Standards.hasControlCharacters(thirdParty), "thirdPartyProviderName",
-                        "must not contain control characters");
-        int idLength = settings.current().conferenceIdLength();
-        if (input.conferenceId() != null) {
-            String problem = ConferenceIdGenerator.problemWithChosen(input.conferenceId(), 7, 10);
-            violations.check(problem == null, "conferenceId", problem);
-        }
-        violations.throwIfAny();
-
-        Bridge bridge = input.bridgeId() != null ? findBridgeFor(input.bridgeId()) : bridges.defaultBridge();
-        ServiceNumber toll = numberOfBridge(bridge, input.tollNumber(), NumberType.TOLL, "tollNumber");
-        ServiceNumber tollFree = numberOfBridge(bridge, input.tollFreeNumber(), NumberType.TOLL_FREE, "tollFreeNumber");
-
+        String upn = input.userPrincipalName() == null ? null
+                : input.userPrincipalName().strip().toLowerCase(Locale.ROOT);
+        Violations violations = new Violations()
+                .check(EmailAddresses.isValid(upn), "userPrincipalName",
+                        "must be an email-like name such as ada@contoso.com");
+        UserChanges changes = new UserChanges()
+                .set(Field.displayName, input.displayName())
+                .set(Field.email, input.email())
+                .set(Field.preferredLanguage, input.preferredLanguage())
+                .set(Field.country, input.country())
+                .set(Field.audioConferencingLicense,
+                        input.audioConferencingLicense() == null || input.audioConferencingLicense())
+                .set(Field.provider, input.provider() == null ? Provider.SELF_HOSTED.name() : input.provider())
+                .set(Field.thirdPartyProviderName, input.thirdPartyProviderName())
+                .set(Field.bridgeId, input.bridgeId())
+                .set(Field.tollNumber, input.tollNumber())
+                .set(Field.tollFreeNumber, input.tollFreeNumber())
+                .set(Field.allowTollFreeDialIn, input.allowTollFreeDialIn() == null || input.allowTollFreeDialIn())
+                .set(Field.conferenceId, input.conferenceId());
+        ConferencingUser user = new ConferencingUser(upn, "", upn == null ? "" : upn);
+        apply(user, changes, violations);
         if (findOptional(upn).isPresent()) {
             throw ProblemException.conflict("userPrincipalName", "a user " + upn + " already exists");
         }
-        if (input.conferenceId() != null && !conferenceIdIsFree(input.conferenceId())) {
-            throw ProblemException.conflict("conferenceId", "conference ID " + input.conferenceId() + " is taken");
-        }
-
-        ConferencingUser user = new ConferencingUser(upn, displayName, email);
-        user.setPreferredLanguage(input.preferredLanguage() == null ? null
-                : Standards.canonicalLanguageTag(input.preferredLanguage()));
-        user.setCountry(country);
-        user.setAudioConferencingLicense(input.audioConferencingLicense() == null || input.audioConferencingLicense());
-        user.setProvider(provider, thirdParty);
-        user.setAllowTollFreeDialIn(input.allowTollFreeDialIn() == null || input.allowTollFreeDialIn());
-        user.setBridge(bridge);
-        if (bridge != null) {
-            user.setTollNumber(toll != null ? toll : defaultNumber(bridge, country, NumberType.TOLL));
-            user.setTollFreeNumber(tollFree != null ? tollFree : defaultNumber(bridge, country, NumberType.TOLL_FREE));
-        }
-        user.setConferenceId(input.conferenceId() != null ? input.conferenceId()
-                : conferenceIds.next(idLength, this::conferenceIdIsFree));
         em.persist(user);
+        announce(user, DialInState.NONE);
         return user;
+    }
+
+    /** Applies a merge-patch; {@code expectedVersion} (from If-Match) guards against overwriting someone's edit. */
+    public ConferencingUser update(String upn, UserChanges changes, Long expectedVersion) {
+        ConferencingUser user = find(upn);
+        if (expectedVersion != null && expectedVersion != user.version()) {
+            throw new ProblemException(412, "Precondition failed", "User " + user.userPrincipalName()
+                    + " was changed by someone else since you read it; read it again and retry.", List.of());
+        }
+        DialInState before = DialInState.of(user);
+        apply(user, changes, new Violations());
+        announce(user, before);
+        return user;
+    }
+
+    public void delete(String upn) {
+        em.remove(find(upn));
+    }
+
+    public PinReset resetPin(String upn) {
+        ConferencingUser user = find(upn);
+        requireDialIn(user);
+        String pin = pinGenerator.next(settings.current().pinLength());
+        user.setPinHash(pins.hash(pin));
+        user.touch();
+        return new PinReset(pin, notifier.notify(user, DialInChange.PIN_RESET, pin));
+    }
+
+    public ConferenceIdReset resetConferenceId(String upn) {
+        ConferencingUser user = find(upn);
+        DialInState before = DialInState.of(user);
+        user.setConferenceId(conferenceIds.next(settings.current().conferenceIdLength(), this::conferenceIdIsFree));
+        user.touch();
+        String emailId = announce(user, before);
+        return new ConferenceIdReset(user.conferenceId(), emailId);
+    }
+
+    /** A meeting's dial-in: a fresh unique conference ID with dynamic IDs, else the organizer's static one. */
+    public ScheduledMeeting scheduleMeeting(String upn, String subject, Instant startsAt) {
+        ConferencingUser user = find(upn);
+        requireDialIn(user);
+        new Violations()
+                .check(subject == null || subject.length() <= 300, "subject", "must have at most 300 characters")
+                .check(!Standards.hasControlCharacters(subject), "subject", "must not contain control characters")
+                .throwIfAny();
+        DialInSettings tenant = settings.current();
+        boolean dynamic = tenant.useUniqueConferenceIds();
+        String conferenceId = dynamic
+                ? conferenceIds.next(tenant.conferenceIdLength(), this::conferenceIdIsFree)
+                : user.conferenceId();
+        Meeting meeting = new Meeting(user.userPrincipalName(), subject, startsAt, conferenceId, dynamic);
+        em.persist(meeting);
+        return new ScheduledMeeting(meeting, dialInInfos.dialInInfo(user, conferenceId));
     }
 
     public ConferencingUser find(String upn) {
@@ -158,6 +213,13 @@ public class UserService {
         return new Page<>(items, page, size, count.getSingleResult());
     }
 
+    /** The users with dial-in through this service, for bulk sends. */
+    public List<String> activeUserPrincipalNames() {
+        return em.createQuery("SELECT u.userPrincipalName FROM ConferencingUser u WHERE u.audioConferencingLicense"
+                        + " = TRUE AND u.provider = :provider ORDER BY u.userPrincipalName", String.class)
+                .setParameter("provider", Provider.SELF_HOSTED).getResultList();
+    }
+
     static String orderBy(String sort) {
         if (sort == null || sort.isBlank()) {
             return "u.userPrincipalName ASC";
@@ -165,7 +227,7 @@ public class UserService {
         String[] parts = sort.split(",");
         String attribute = SORTABLE.get(parts[0].strip());
         if (attribute == null || parts.length > 2) {
-            throw ProblemException.invalid("sort", "must be one of " + String.join(", ", new java.util.TreeSet<>(
+            throw ProblemException.invalid("sort", "must be one of " + String.join(", ", new TreeSet<>(
                     SORTABLE.keySet())) + ", optionally followed by ,asc or ,desc");
         }
         String direction = parts.length == 2 ? parts[1].strip().toLowerCase(Locale.ROOT) : "asc";
@@ -176,32 +238,163 @@ public class UserService {
         return attribute + " " + direction.toUpperCase(Locale.ROOT) + tieBreak;
     }
 
+    /** Free among users' static IDs and meetings' IDs alike. */
     boolean conferenceIdIsFree(String conferenceId) {
         return em.createNamedQuery(ConferencingUser.BY_CONFERENCE_ID, ConferencingUser.class)
-                .setParameter("conferenceId", conferenceId).getResultList().isEmpty();
+                .setParameter("conferenceId", conferenceId).getResultList().isEmpty()
+                && em.createNamedQuery(Meeting.COUNT_WITH_CONFERENCE_ID, Long.class)
+                .setParameter("conferenceId", conferenceId).getSingleResult() == 0;
     }
 
-    private Bridge findBridgeFor(String bridgeId) {
-        Bridge bridge = em.find(Bridge.class, bridgeId);
-        if (bridge == null) {
-            throw ProblemException.invalid("bridgeId", "there is no bridge with id '" + bridgeId + "'");
+    /** Checks and applies every field present in {@code changes}; all or nothing. */
+    private void apply(ConferencingUser user, UserChanges changes, Violations violations) {
+        String displayName = stripped(changes, Field.displayName, user.displayName());
+        String email = changes.has(Field.email)
+                ? Objects.requireNonNullElse(stripped(changes, Field.email, null), user.userPrincipalName())
+                : user.email();
+        String language = stripped(changes, Field.preferredLanguage, user.preferredLanguage());
+        String country = stripped(changes, Field.country, user.country());
+        country = country == null ? null : country.toUpperCase(Locale.ROOT);
+        Boolean license = changes.has(Field.audioConferencingLicense)
+                ? changes.get(Field.audioConferencingLicense) : user.audioConferencingLicense();
+        Boolean allowTollFree = changes.has(Field.allowTollFreeDialIn)
+                ? changes.get(Field.allowTollFreeDialIn) : user.allowTollFreeDialIn();
+        String providerName = changes.has(Field.provider) ? changes.get(Field.provider) : user.provider().name();
+        String thirdParty = stripped(changes, Field.thirdPartyProviderName, user.thirdPartyProviderName());
+        String conferenceId = stripped(changes, Field.conferenceId, user.conferenceId());
+
+        violations
+                .check(displayName != null && !displayName.isEmpty(), "displayName", "is required")
+                .check(displayName == null || displayName.length() <= 256, "displayName",
+                        "must have at most 256 characters")
+                .check(!Standards.hasControlCharacters(displayName), "displayName",
+                        "must not contain line breaks or other control characters")
+                .check(EmailAddresses.isValid(email), "email", "must be a valid email address")
+                .check(language == null || Standards.isLanguageTag(language), "preferredLanguage",
+                        "must be a BCP 47 language tag such as en-US or fr")
+                .check(country == null || Standards.isCountry(country), "country",
+                        "must be an ISO 3166 alpha-2 code such as FR")
+                .check(license != null, "audioConferencingLicense", "must be true or false")
+                .check(allowTollFree != null, "allowTollFreeDialIn", "must be true or false");
+        Provider provider = null;
+        try {
+            provider = providerName == null ? null : Provider.valueOf(providerName);
+        } catch (IllegalArgumentException e) {
+            // reported below
         }
-        return bridge;
+        violations.check(provider != null, "provider", "must be SELF_HOSTED, THIRD_PARTY or NONE")
+                .check(provider != Provider.THIRD_PARTY || (thirdParty != null && !thirdParty.isEmpty()),
+                        "thirdPartyProviderName", "is required when provider is THIRD_PARTY")
+                .check(thirdParty == null || thirdParty.length() <= 200, "thirdPartyProviderName",
+                        "must have at most 200 characters")
+                .check(!Standards.hasControlCharacters(thirdParty), "thirdPartyProviderName",
+                        "must not contain control characters");
+        boolean newConferenceId = changes.has(Field.conferenceId) && conferenceId != null
+                && !conferenceId.equals(user.conferenceId());
+        if (newConferenceId) {
+            String problem = ConferenceIdGenerator.problemWithChosen(conferenceId, 7, 10);
+            violations.check(problem == null, "conferenceId", problem);
+        }
+
+        Bridge bridge = user.bridge();
+        if (changes.has(Field.bridgeId)) {
+            String bridgeId = changes.get(Field.bridgeId);
+            bridge = bridgeId == null ? bridges.defaultBridge() : em.find(Bridge.class, bridgeId);
+            violations.check(bridge != null || bridgeId == null, "bridgeId",
+                    "there is no bridge with id '" + bridgeId + "'");
+        } else if (bridge == null) {
+            bridge = bridges.defaultBridge();
+        }
+        boolean bridgeChanged = !Objects.equals(idOf(bridge), idOf(user.bridge()));
+        ServiceNumber toll = chosenNumber(bridge, changes, Field.tollNumber, NumberType.TOLL, violations);
+        ServiceNumber tollFree = chosenNumber(bridge, changes, Field.tollFreeNumber, NumberType.TOLL_FREE, violations);
+        violations.throwIfAny();
+
+        if (newConferenceId && !conferenceIdIsFree(conferenceId)) {
+            throw ProblemException.conflict("conferenceId", "conference ID " + conferenceId + " is taken");
+        }
+
+        user.setDisplayName(displayName);
+        user.setEmail(email);
+        user.setPreferredLanguage(language == null ? null : Standards.canonicalLanguageTag(language));
+        user.setCountry(country);
+        user.setAudioConferencingLicense(license);
+        user.setAllowTollFreeDialIn(allowTollFree);
+        user.setProvider(provider, thirdParty);
+        user.setBridge(bridge);
+        if (changes.has(Field.tollNumber) || bridgeChanged || user.tollNumber() == null) {
+            user.setTollNumber(toll != null ? toll : bridge == null ? null : defaultNumber(bridge, country, NumberType.TOLL));
+        }
+        if (changes.has(Field.tollFreeNumber) || bridgeChanged) {
+            user.setTollFreeNumber(tollFree != null ? tollFree
+                    : bridge == null ? null : defaultNumber(bridge, country, NumberType.TOLL_FREE));
+        }
+        if (changes.has(Field.conferenceId) && conferenceId == null) {
+            conferenceId = conferenceIds.next(settings.current().conferenceIdLength(), this::conferenceIdIsFree);
+        }
+        user.setConferenceId(conferenceId);
+        user.touch();
+    }
+
+    /** Tells the user what changed since {@code before}: at most one email, and none when nothing they use changed. */
+    private String announce(ConferencingUser user, DialInState before) {
+        DialInState after = DialInState.of(user);
+        if (!before.active() && after.active()) {
+            if (user.conferenceId() == null) {
+                user.setConferenceId(conferenceIds.next(settings.current().conferenceIdLength(),
+                        this::conferenceIdIsFree));
+            }
+            String pin = pinGenerator.next(settings.current().pinLength());
+            user.setPinHash(pins.hash(pin));
+            return notifier.notify(user, DialInChange.LICENSE_ASSIGNED, pin);
+        }
+        if (before.active() && !after.active()) {
+            return notifier.notify(user, DialInChange.DIAL_IN_DISABLED, null);
+        }
+        if (after.active() && (!Objects.equals(before.conferenceId(), after.conferenceId())
+                || !Objects.equals(before.tollNumber(), after.tollNumber())
+                || !Objects.equals(before.tollFreeNumber(), after.tollFreeNumber()))) {
+            return notifier.notify(user, DialInChange.CONFERENCE_ID_RESET, null);
+        }
+        return null;
+    }
+
+    private static void requireDialIn(ConferencingUser user) {
+        if (!user.audioConferencingLicense() || user.provider() != Provider.SELF_HOSTED) {
+            throw new ProblemException(409, "No dial-in", "User " + user.userPrincipalName()
+                    + " has no audio conferencing with this service (it needs the license and provider SELF_HOSTED).",
+                    List.of());
+        }
+    }
+
+    private static String stripped(UserChanges changes, Field field, String current) {
+        if (!changes.has(field)) {
+            return current;
+        }
+        String value = changes.get(field);
+        return value == null ? null : value.strip();
+    }
+
+    private static String idOf(Bridge bridge) {
+        return bridge == null ? null : bridge.id();
     }
 
     /** A number the caller chose: it must be one of the bridge's numbers, of the right type. */
-    private ServiceNumber numberOfBridge(Bridge bridge, String e164, NumberType type, String field) {
+    private static ServiceNumber chosenNumber(Bridge bridge, UserChanges changes, Field field, NumberType type,
+            Violations violations) {
+        String e164 = changes.has(field) ? changes.get(field) : null;
         if (e164 == null) {
             return null;
         }
         if (bridge == null) {
-            throw ProblemException.invalid(field, "the user has no bridge to take a number from");
+            violations.add(field.name(), "the user has no bridge to take a number from");
+            return null;
         }
-        return bridge.serviceNumbers().stream()
-                .filter(n -> n.e164().equals(e164) && n.type() == type)
-                .findFirst()
-                .orElseThrow(() -> ProblemException.invalid(field, e164 + " is not a "
-                        + (type == NumberType.TOLL ? "toll" : "toll-free") + " number of bridge " + bridge.name()));
+        Optional<ServiceNumber> number = bridge.serviceNumbers().stream()
+                .filter(n -> n.e164().equals(e164) && n.type() == type).findFirst();
+        violations.check(number.isPresent(), field.name(), e164 + " is not a "
+                + (type == NumberType.TOLL ? "toll" : "toll-free") + " number of bridge " + bridge.name());
+        return number.orElse(null);
     }
 
     /** The bridge's number of this type for the user's country, else (toll only) the bridge's default toll number. */

@@ -107,8 +107,9 @@ public class ConferencingUser {
         this.updatedAt = createdAt;
     }
 
+    /** Marks the user changed now (also done by the persistence provider on every update). */
     @PreUpdate
-    void touch() {
+    public void touch() {
         updatedAt = Instant.now();
     }
 

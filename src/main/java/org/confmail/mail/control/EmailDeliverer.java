@@ -41,6 +41,9 @@ public class EmailDeliverer {
     @Inject
     ConfmailConfig config;
 
+    @Inject
+    SecretBox secrets;
+
     private RetryPolicy retryPolicy;
 
     @PostConstruct
@@ -61,7 +64,7 @@ public class EmailDeliverer {
                 store.markFailed(emailId, "The user " + email.userPrincipalName() + " no longer exists");
                 return;
             }
-            composed = composer.compose(email, info.get(), null);
+            composed = composer.compose(email, info.get(), secrets.open(email.secretCiphertext()));
         } catch (MessagingException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not compose email " + emailId, e);
             store.markFailed(emailId, "Could not compose the message: " + e.getClass().getSimpleName());

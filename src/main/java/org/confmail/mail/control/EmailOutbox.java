@@ -31,15 +31,29 @@ public class EmailOutbox {
     @Inject
     DialInSettingsService settings;
 
+    @Inject
+    SecretBox secrets;
+
     /** Queues an email of this kind for the user, to their own address unless {@code toAddress} is given. */
     @Transactional
     public OutboxEmail enqueue(EmailKind kind, ConferencingUser user, String toAddress) {
+        return enqueue(kind, user, toAddress, null, null);
+    }
+
+    /**
+     * The same, with a secret (a new PIN) the email must carry, stored encrypted until sent, and the bulk job the
+     * email belongs to, if any.
+     */
+    @Transactional
+    public OutboxEmail enqueue(EmailKind kind, ConferencingUser user, String toAddress, String secret,
+            String bulkJobId) {
         DialInSettings tenant = settings.current();
         DialInSettingsService.Sender sender = settings.sender();
         String language = languageFor(user, tenant);
         String to = toAddress == null ? user.email() : toAddress;
         OutboxEmail email = new OutboxEmail(kind, user.userPrincipalName(), to, user.displayName(),
-                sender.address(), sender.displayName(), language, null);
+                sender.address(), sender.displayName(), language, secrets.seal(secret));
+        email.setBulkJobId(bulkJobId);
         em.persist(email);
         queue.announce(email.id());
         return email;
@@ -49,6 +63,16 @@ public class EmailOutbox {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean reannounce(String id, Duration staleAfter) {
         if (!store.requeue(id, staleAfter)) {
+            return false;
+        }
+        queue.announce(id);
+        return true;
+    }
+
+    /** Puts a FAILED row back in the queue with a fresh count of attempts, in the caller's transaction. */
+    @Transactional
+    public boolean retryFailed(String id) {
+        if (!store.requeueFailed(id)) {
             return false;
         }
         queue.announce(id);

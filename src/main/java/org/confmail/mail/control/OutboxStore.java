@@ -122,6 +122,18 @@ public class OutboxStore {
                 .executeUpdate() == 1;
     }
 
+    /** FAILED back to QUEUED with no attempts, for an operator's retry; in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean requeueFailed(String id) {
+        return em.createQuery("UPDATE OutboxEmail e SET e.status = :queued, e.attempts = 0, e.queuedAt = :now,"
+                        + " e.nextAttemptAt = NULL, e.version = e.version + 1 WHERE e.id = :id AND e.status = :failed")
+                .setParameter("queued", EmailStatus.QUEUED)
+                .setParameter("now", Instant.now())
+                .setParameter("id", id)
+                .setParameter("failed", EmailStatus.FAILED)
+                .executeUpdate() == 1;
+    }
+
     private static Query withStates(Query query, Instant now) {
         return query.setParameter("queued", EmailStatus.QUEUED)
                 .setParameter("retrying", EmailStatus.RETRYING)

@@ -12,7 +12,7 @@ import org.confmail.platform.config.ConfmailConfig;
 
 /**
  * Every ten seconds, announces again the rows that need it: retries that are due, and rows a lost JMS message or
- * a crash left QUEUED or SENDING. Non-persistent, so it runs on every instance; the conditional updates in
+ * a crash left QUEUED or SENDING; and resumes "all users" bulk jobs that a crash interrupted. Non-persistent, so it runs on every instance; the conditional updates in
  * {@link OutboxStore} decide which instance takes a row.
  */
 @Singleton
@@ -30,6 +30,9 @@ public class OutboxSweeper {
     @Inject
     ConfmailConfig config;
 
+    @Inject
+    BulkSendService bulk;
+
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false, info = "confmail outbox sweeper")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void sweep() {
@@ -41,6 +44,7 @@ public class OutboxSweeper {
                     announced++;
                 }
             }
+            bulk.stalledJobs(java.time.Duration.ofMinutes(1)).forEach(bulk::continueInBackground);
             if (announced > 0) {
                 int count = announced;
                 LOG.info(() -> "Re-queued " + count + " email(s) that were due or left behind");

@@ -73,6 +73,9 @@ public class OutboxEmail {
     @Column(name = "secret_ciphertext")
     private String secretCiphertext;
 
+    @Column(name = "bulk_job_id")
+    private String bulkJobId;
+
     @Convert(converter = UtcInstantConverter.class)
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -172,6 +175,14 @@ public class OutboxEmail {
 
     public String secretCiphertext() {
         return secretCiphertext;
+    }
+
+    public String bulkJobId() {
+        return bulkJobId;
+    }
+
+    public void setBulkJobId(String bulkJobId) {
+        this.bulkJobId = bulkJobId;
     }
 
     public Instant createdAt() {

@@ -90,6 +90,11 @@ public class ConfmailConfig {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
+    /** Base64 AES-256 key for secrets in the outbox; empty means a key file in the data directory. */
+    public Optional<String> secretKey() {
+        return config.getOptionalValue("confmail.secret.key", String.class).filter(s -> !s.isBlank());
+    }
+
     public boolean demoData() {
         return Boolean.parseBoolean(text("confmail.demo.data"));
     }
@@ -134,6 +139,15 @@ public class ConfmailConfig {
         check(problems, "confmail.public.base.url", v -> {
             if (!v.startsWith("http://") && !v.startsWith("https://")) {
                 throw new IllegalArgumentException("must be an http:// or https:// URL");
+            }
+        });
+        config.getOptionalValue("confmail.secret.key", String.class).filter(s -> !s.isBlank()).ifPresent(v -> {
+            try {
+                if (java.util.Base64.getDecoder().decode(v.trim()).length != 32) {
+                    problems.add("CONFMAIL_SECRET_KEY must be 32 bytes in base64 (openssl rand -base64 32)");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add("CONFMAIL_SECRET_KEY must be 32 bytes in base64 (openssl rand -base64 32)");
             }
         });
         check(problems, "confmail.demo.data", v -> {

@@ -4,14 +4,41 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.confmail.platform.config.ConfmailConfig;
+import org.confmail.platform.config.EmailAddresses;
+import org.confmail.platform.problem.ProblemException;
+import org.confmail.platform.problem.Standards;
+import org.confmail.platform.problem.Violations;
 import org.confmail.tenant.entity.DialInSettings;
 
-/** Reads the tenant's dial-in settings and answers the questions other features ask of them. */
+/** The tenant's dial-in settings: read them, change them under their rules, and answer who sends the emails. */
 @ApplicationScoped
+@Transactional
 public class DialInSettingsService {
 
+    /** Languages with a full set of email templates; the tenant default must be one of them. */
+    public static final Set<String> EMAIL_LANGUAGES = Set.of("en", "fr");
+
+    private static final Pattern DOMAIN = Pattern.compile(
+            "^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$");
+
     public record Sender(String address, String displayName) {
+    }
+
+    /** The fields a change sets; null means "leave as it is" (merge-patch semantics are read in the boundary). */
+    public record Changes(Boolean automaticallySendEmailsToUsers, Integer pinLength, Boolean useUniqueConferenceIds,
+            Integer conferenceIdLength, Boolean sendEmailFromOverride, Patch<String> sendEmailFromAddress,
+            Patch<String> sendEmailFromDisplayName, String defaultLanguage, List<String> verifiedDomains) {
+    }
+
+    /** A field that may be set to a value or cleared: absent (null Patch), clear (value null), or set. */
+    public record Patch<T>(T value) {
     }
 
     @PersistenceContext
@@ -31,5 +58,84 @@ public class DialInSettingsService {
             return new Sender(settings.sendEmailFromAddress(), settings.sendEmailFromDisplayName());
         }
         return new Sender(config.defaultFromAddress(), config.defaultFromName());
+    }
+
+    public DialInSettings update(Changes changes, Long expectedVersion) {
+        DialInSettings settings = current();
+        if (expectedVersion != null && expectedVersion != settings.version()) {
+            throw new ProblemException(412, "Precondition failed",
+                    "The dial-in settings were changed by someone else since you read them; read them again.",
+                    List.of());
+        }
+        Violations violations = new Violations();
+        int pinLength = changes.pinLength() != null ? changes.pinLength() : settings.pinLength();
+        int idLength = changes.conferenceIdLength() != null ? changes.conferenceIdLength()
+                : settings.conferenceIdLength();
+        boolean override = changes.sendEmailFromOverride() != null ? changes.sendEmailFromOverride()
+                : settings.sendEmailFromOverride();
+        String address = changes.sendEmailFromAddress() != null ? trim(changes.sendEmailFromAddress().value())
+                : settings.sendEmailFromAddress();
+        String name = changes.sendEmailFromDisplayName() != null ? trim(changes.sendEmailFromDisplayName().value())
+                : settings.sendEmailFromDisplayName();
+        String language = changes.defaultLanguage() != null ? changes.defaultLanguage().strip()
+                : settings.defaultLanguage();
+        Set<String> domains = new TreeSet<>();
+        if (changes.verifiedDomains() != null) {
+            for (String domain : changes.verifiedDomains()) {
+                String d = domain == null ? "" : domain.strip().toLowerCase(Locale.ROOT);
+                if (DOMAIN.matcher(d).matches()) {
+                    domains.add(d);
+                } else {
+                    violations.add("verifiedDomains", "'" + domain + "' is not a domain name such as contoso.com");
+                }
+            }
+        } else {
+            domains.addAll(settings.verifiedDomains());
+        }
+        violations
+                .check(pinLength >= 4 && pinLength <= 12, "pinLength", "must be between 4 and 12")
+                .check(idLength >= 7 && idLength <= 10, "conferenceIdLength", "must be between 7 and 10")
+                .check(Standards.isLanguageTag(language)
+                                && EMAIL_LANGUAGES.contains(Locale.forLanguageTag(language).getLanguage()),
+                        "defaultLanguage", "must be en or fr (the languages the emails are written in)")
+                .check(address == null || EmailAddresses.isValid(address), "sendEmailFromAddress",
+                        "must be a plain email address such as conferencing@contoso.com")
+                .check(name == null || name.length() <= 256, "sendEmailFromDisplayName",
+                        "must have at most 256 characters")
+                .check(!Standards.hasControlCharacters(name), "sendEmailFromDisplayName",
+                        "must not contain line breaks or other control characters");
+        if (override) {
+            violations
+                    .check(address != null, "sendEmailFromAddress",
+                            "is required when sendEmailFromOverride is true")
+                    .check(name != null && !name.isEmpty(), "sendEmailFromDisplayName",
+                            "is required when sendEmailFromOverride is true");
+            if (address != null && EmailAddresses.isValid(address)) {
+                violations.check(domains.contains(EmailAddresses.domainOf(address)), "sendEmailFromAddress",
+                        "its domain " + EmailAddresses.domainOf(address) + " must be one of the verifiedDomains "
+                                + domains + " to send from it");
+            }
+        }
+        violations.throwIfAny();
+
+        if (changes.automaticallySendEmailsToUsers() != null) {
+            settings.setAutomaticallySendEmailsToUsers(changes.automaticallySendEmailsToUsers());
+        }
+        if (changes.useUniqueConferenceIds() != null) {
+            settings.setUseUniqueConferenceIds(changes.useUniqueConferenceIds());
+        }
+        settings.setPinLength(pinLength);
+        settings.setConferenceIdLength(idLength);
+        settings.setSendEmailFromOverride(override);
+        settings.setSendEmailFromAddress(address);
+        settings.setSendEmailFromDisplayName(name);
+        settings.setDefaultLanguage(Locale.forLanguageTag(language).getLanguage());
+        settings.verifiedDomains().clear();
+        settings.verifiedDomains().addAll(domains);
+        return settings;
+    }
+
+    private static String trim(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

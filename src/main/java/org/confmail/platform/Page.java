@@ -1,4 +1,4 @@
-package org.confmail.conferencing.control;
+package org.confmail.platform;
 
 import java.util.List;
 

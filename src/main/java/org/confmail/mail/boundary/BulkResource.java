@@ -1,0 +1,92 @@
+package org.confmail.mail.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import org.confmail.mail.control.BulkSendService;
+import org.confmail.mail.entity.BulkJob;
+import org.confmail.platform.JsonBodies;
+import org.confmail.platform.problem.Violations;
+import org.confmail.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Conference info to many users at once, and the progress of such a job. */
+@Path("bulk")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Bulk")
+public class BulkResource {
+
+    public record JobAccepted(String jobId, int total) {
+    }
+
+    @Inject
+    BulkSendService bulk;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    SecurityContext security;
+
+    @POST
+    @Path("conference-info-emails")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    @Operation(summary = "Email conference info to the listed users ({\"userPrincipalNames\": [...]}, at most 1000)"
+            + " or to every user with dial-in ({\"all\": true})")
+    public Response start(String body) {
+        JsonObject json = JsonBodies.object(body);
+        Violations violations = new Violations();
+        json.keySet().stream().filter(k -> !k.equals("userPrincipalNames") && !k.equals("all"))
+                .forEach(k -> violations.add(k, "is not a field of a bulk request"));
+        List<String> names = null;
+        JsonValue list = json.get("userPrincipalNames");
+        if (list instanceof JsonArray array) {
+            names = new ArrayList<>();
+            for (JsonValue item : array) {
+                if (item instanceof JsonString s) {
+                    names.add(s.getString());
+                } else {
+                    violations.add("userPrincipalNames", "must be a list of user principal names");
+                }
+            }
+        } else if (list != null && list.getValueType() != JsonValue.ValueType.NULL) {
+            violations.add("userPrincipalNames", "must be a list of user principal names");
+        }
+        Boolean all = JsonBodies.bool(json, "all", violations);
+        violations.throwIfAny();
+        BulkJob job = bulk.start(names, Boolean.TRUE.equals(all), security.getUserPrincipal().getName());
+        if (job.allUsers()) {
+            bulk.continueInBackground(job.id());
+        }
+        return Response.accepted(new JobAccepted(job.id(), job.total()))
+                .location(uriInfo.getBaseUriBuilder().path("bulk").path(job.id()).build()).build();
+    }
+
+    @GET
+    @Path("{jobId}")
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(summary = "Progress of a bulk job: total, queued, sent, failed, done")
+    public BulkSendService.Progress progress(@PathParam("jobId") String jobId) {
+        return bulk.progress(jobId);
+    }
+}

@@ -1,0 +1,164 @@
+package org.confmail.mail.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.confmail.conferencing.control.UserService;
+import org.confmail.conferencing.entity.ConferencingUser;
+import org.confmail.conferencing.entity.Provider;
+import org.confmail.mail.entity.BulkJob;
+import org.confmail.mail.entity.EmailKind;
+import org.confmail.mail.entity.EmailStatus;
+import org.confmail.platform.problem.ProblemException;
+import org.confmail.platform.problem.Violations;
+
+/**
+ * Sends conference information to many users. A list of names is checked and queued in the request's
+ * transaction; "all users" is queued in the background in chunks, each chunk one transaction that also moves the
+ * job's cursor, so a crash resumes where it stopped and nobody gets the email twice.
+ */
+@ApplicationScoped
+public class BulkSendService {
+
+    public static final int MAX_LISTED = 1_000;
+    static final int CHUNK = 200;
+    private static final Logger LOG = Logger.getLogger(BulkSendService.class.getName());
+
+    public record Progress(String jobId, int total, long queued, long sent, long failed, boolean done) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    EmailOutbox outbox;
+
+    @Inject
+    BulkSendService self;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** Starts a bulk send of conference info to the named users, or to every user with dial-in. */
+    @Transactional
+    public BulkJob start(List<String> userPrincipalNames, boolean all, String requestedBy) {
+        boolean listed = userPrincipalNames != null && !userPrincipalNames.isEmpty();
+        if (listed == all) {
+            throw ProblemException.invalid("userPrincipalNames", "give either a non-empty userPrincipalNames list or"
+                    + " \"all\": true");
+        }
+        if (all) {
+            int total = users.activeUserPrincipalNames().size();
+            BulkJob job = new BulkJob(EmailKind.CONFERENCE_INFO, requestedBy, true, total);
+            em.persist(job);
+            return job;
+        }
+        if (userPrincipalNames.size() > MAX_LISTED) {
+            throw ProblemException.invalid("userPrincipalNames", "at most " + MAX_LISTED
+                    + " names per request; use \"all\": true for everyone");
+        }
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        userPrincipalNames.forEach(n -> names.add(n == null ? "" : n.strip().toLowerCase(Locale.ROOT)));
+        List<ConferencingUser> targets = new ArrayList<>();
+        Violations violations = new Violations();
+        for (String upn : names) {
+            ConferencingUser user = users.findOptional(upn).orElse(null);
+            if (user == null) {
+                violations.add("userPrincipalNames", "there is no user '" + upn + "'");
+            } else if (!user.audioConferencingLicense() || user.provider() != Provider.SELF_HOSTED) {
+                violations.add("userPrincipalNames", upn + " has no dial-in with this service");
+            } else {
+                targets.add(user);
+            }
+        }
+        violations.throwIfAny();
+        BulkJob job = new BulkJob(EmailKind.CONFERENCE_INFO, requestedBy, false, targets.size());
+        em.persist(job);
+        targets.forEach(u -> outbox.enqueue(EmailKind.CONFERENCE_INFO, u, null, null, job.id()));
+        job.progressed(targets.size(), null);
+        return job;
+    }
+
+    /** Queues the rest of an "all users" job in the background, once the job row is committed. */
+    public void continueInBackground(String jobId) {
+        executor.submit(() -> {
+            try {
+                while (self.queueNextChunk(jobId)) {
+                    // one chunk per transaction
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Bulk job " + jobId + " stopped; the sweeper resumes it", e);
+            }
+        });
+    }
+
+    /** Queues the next chunk of an "all users" job; answers whether more remain. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean queueNextChunk(String jobId) {
+        BulkJob job = em.find(BulkJob.class, jobId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (job == null || !job.allUsers() || job.allCreated()) {
+            return false;
+        }
+        TypedQuery<ConferencingUser> next = em.createQuery("SELECT u FROM ConferencingUser u WHERE"
+                        + " u.audioConferencingLicense = TRUE AND u.provider = :provider"
+                        + (job.cursorUpn() == null ? "" : " AND u.userPrincipalName > :cursor")
+                        + " ORDER BY u.userPrincipalName", ConferencingUser.class)
+                .setParameter("provider", Provider.SELF_HOSTED)
+                .setMaxResults(Math.min(CHUNK, job.total() - job.createdRows()));
+        if (job.cursorUpn() != null) {
+            next.setParameter("cursor", job.cursorUpn());
+        }
+        List<ConferencingUser> chunk = next.getResultList();
+        if (chunk.isEmpty()) {
+            // Fewer users with dial-in than when the job started: what was queued is the whole job.
+            em.createQuery("UPDATE BulkJob j SET j.total = j.createdRows WHERE j.id = :id")
+                    .setParameter("id", jobId).executeUpdate();
+            return false;
+        }
+        chunk.forEach(u -> outbox.enqueue(EmailKind.CONFERENCE_INFO, u, null, null, jobId));
+        job.progressed(chunk.size(), chunk.get(chunk.size() - 1).userPrincipalName());
+        return !job.allCreated();
+    }
+
+    /** "All users" jobs that stopped making progress (a crash): resumed by the sweeper. */
+    @Transactional
+    public List<String> stalledJobs(Duration quietFor) {
+        return em.createQuery("SELECT j.id FROM BulkJob j WHERE j.allUsers = TRUE AND j.createdRows < j.total"
+                        + " AND j.updatedAt < :before", String.class)
+                .setParameter("before", Instant.now().minus(quietFor)).getResultList();
+    }
+
+    @Transactional
+    public Progress progress(String jobId) {
+        BulkJob job = em.find(BulkJob.class, jobId);
+        if (job == null) {
+            throw ProblemException.notFound("There is no bulk job with id '" + jobId + "'.");
+        }
+        Map<EmailStatus, Long> counts = new java.util.EnumMap<>(EmailStatus.class);
+        em.createQuery("SELECT e.status, COUNT(e) FROM OutboxEmail e WHERE e.bulkJobId = :id GROUP BY e.status",
+                        Object[].class)
+                .setParameter("id", jobId).getResultList()
+                .forEach(row -> counts.put((EmailStatus) row[0], (Long) row[1]));
+        long sent = counts.getOrDefault(EmailStatus.SENT, 0L);
+        long failed = counts.getOrDefault(EmailStatus.FAILED, 0L);
+        long queued = job.total() - sent - failed;
+        return new Progress(job.id(), job.total(), queued, sent, failed, job.allCreated() && queued == 0);
+    }
+}

@@ -1,0 +1,89 @@
+package org.confmail.platform;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import org.confmail.platform.problem.ProblemException;
+import org.confmail.platform.problem.Violations;
+
+/**
+ * Reads request bodies whose shape JSON-B cannot check strictly enough: merge-patches (absent, null and a value
+ * mean different things) and optional bodies. A wrong JSON type is a 400 naming the field.
+ */
+public final class JsonBodies {
+
+    private JsonBodies() {
+    }
+
+    /** The body as a JSON object; an empty body is an empty object. */
+    public static JsonObject object(String body) {
+        if (body == null || body.isBlank()) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new ProblemException(400, "Malformed JSON", "The request body must be a JSON object.",
+                        java.util.List.of());
+            }
+            return value.asJsonObject();
+        } catch (JsonParsingException e) {
+            throw new ProblemException(400, "Malformed JSON", "The request body is not valid JSON: "
+                    + e.getLocation().getLineNumber() + ":" + e.getLocation().getColumnNumber(), java.util.List.of());
+        } catch (JsonException e) {
+            throw new ProblemException(400, "Malformed JSON", "The request body is not valid JSON.",
+                    java.util.List.of());
+        }
+    }
+
+    /** A string field: null when JSON null, a 400 (collected) when another type. */
+    public static String string(JsonObject json, String field, Violations violations) {
+        JsonValue value = json.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString s) {
+            return s.getString();
+        }
+        violations.add(field, "must be a string");
+        return null;
+    }
+
+    /** A boolean field: null when JSON null, a 400 (collected) when another type. */
+    public static Boolean bool(JsonObject json, String field, Violations violations) {
+        JsonValue value = json.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value.getValueType() == JsonValue.ValueType.TRUE) {
+            return true;
+        }
+        if (value.getValueType() == JsonValue.ValueType.FALSE) {
+            return false;
+        }
+        violations.add(field, "must be true or false");
+        return null;
+    }
+
+    /** An integer field: null when JSON null, a 400 (collected) when another type. */
+    public static Integer integer(JsonObject json, String field, Violations violations) {
+        JsonValue value = json.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof jakarta.json.JsonNumber n && n.isIntegral()) {
+            try {
+                return n.intValueExact();
+            } catch (ArithmeticException e) {
+                // reported below
+            }
+        }
+        violations.add(field, "must be a whole number");
+        return null;
+    }
+}
