@@ -20,9 +20,9 @@ public record UserView(
         String conferenceId,
         boolean hasPin,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt) implements java.io.Serializable {
 
-    static UserView of(ConferencingUser u) {
+    public static UserView of(ConferencingUser u) {
         return new UserView(u.userPrincipalName(), u.displayName(), u.email(), u.preferredLanguage(), u.country(),
                 u.audioConferencingLicense(), u.provider().name(), u.thirdPartyProviderName(),
                 u.bridge() == null ? null : u.bridge().id(),

@@ -194,20 +194,39 @@ public class UserService {
 
     /** Users whose UPN, display name or conference ID contains {@code search}; sort like "displayName,desc". */
     public Page<ConferencingUser> list(String search, int page, int size, String sort) {
-        String where = "";
+        return list(search, null, null, page, size, sort);
+    }
+
+    /** The same, also filtered by license (null: any) and provider (null: any). */
+    public Page<ConferencingUser> list(String search, Boolean license, Provider provider, int page, int size,
+            String sort) {
+        List<String> conditions = new java.util.ArrayList<>();
         String term = search == null ? null : search.strip().toLowerCase(Locale.ROOT);
         if (term != null && !term.isEmpty()) {
-            where = " WHERE LOWER(u.userPrincipalName) LIKE :term OR LOWER(u.displayName) LIKE :term"
-                    + " OR u.conferenceId LIKE :term";
+            conditions.add("(LOWER(u.userPrincipalName) LIKE :term OR LOWER(u.displayName) LIKE :term"
+                    + " OR u.conferenceId LIKE :term)");
         }
+        if (license != null) {
+            conditions.add("u.audioConferencingLicense = :license");
+        }
+        if (provider != null) {
+            conditions.add("u.provider = :provider");
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         String order = orderBy(sort);
         TypedQuery<ConferencingUser> query = em.createQuery(
                 "SELECT u FROM ConferencingUser u" + where + " ORDER BY " + order, ConferencingUser.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(u) FROM ConferencingUser u" + where, Long.class);
-        if (!where.isEmpty()) {
-            String pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            query.setParameter("term", pattern);
-            count.setParameter("term", pattern);
+        for (TypedQuery<?> q : List.of(query, count)) {
+            if (term != null && !term.isEmpty()) {
+                q.setParameter("term", "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+            if (license != null) {
+                q.setParameter("license", license);
+            }
+            if (provider != null) {
+                q.setParameter("provider", provider);
+            }
         }
         List<ConferencingUser> items = query.setFirstResult(page * size).setMaxResults(size).getResultList();
         return new Page<>(items, page, size, count.getSingleResult());

@@ -17,9 +17,9 @@ public record EmailView(
         String lastError,
         String messageId,
         Instant createdAt,
-        Instant sentAt) {
+        Instant sentAt) implements java.io.Serializable {
 
-    static EmailView of(OutboxEmail e) {
+    public static EmailView of(OutboxEmail e) {
         return new EmailView(e.id(), e.kind().name(), e.userPrincipalName(), e.toAddress(), e.fromAddress(),
                 e.subject(), e.status().name(), e.attempts(), e.nextAttemptAt(), e.lastError(), e.messageId(),
                 e.createdAt(), e.sentAt());

@@ -38,7 +38,8 @@ public class BulkSendService {
     static final int CHUNK = 200;
     private static final Logger LOG = Logger.getLogger(BulkSendService.class.getName());
 
-    public record Progress(String jobId, int total, long queued, long sent, long failed, boolean done) {
+    public record Progress(String jobId, int total, long queued, long sent, long failed, boolean done)
+            implements java.io.Serializable {
     }
 
     @PersistenceContext
@@ -160,5 +161,12 @@ public class BulkSendService {
         long failed = counts.getOrDefault(EmailStatus.FAILED, 0L);
         long queued = job.total() - sent - failed;
         return new Progress(job.id(), job.total(), queued, sent, failed, job.allCreated() && queued == 0);
+    }
+
+    /** The latest bulk jobs, newest first. */
+    @Transactional
+    public List<BulkJob> recent(int limit) {
+        return em.createQuery("SELECT j FROM BulkJob j ORDER BY j.createdAt DESC", BulkJob.class)
+                .setMaxResults(limit).getResultList();
     }
 }

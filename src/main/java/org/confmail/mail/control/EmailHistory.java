@@ -81,4 +81,36 @@ public class EmailHistory {
         em.refresh(email);
         return email;
     }
+
+    /** How many emails stand in each status, every status present. */
+    public java.util.Map<EmailStatus, Long> countsByStatus() {
+        java.util.Map<EmailStatus, Long> counts = new java.util.EnumMap<>(EmailStatus.class);
+        for (EmailStatus status : EmailStatus.values()) {
+            counts.put(status, 0L);
+        }
+        em.createQuery("SELECT e.status, COUNT(e) FROM OutboxEmail e GROUP BY e.status", Object[].class)
+                .getResultList().forEach(row -> counts.put((EmailStatus) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    /** Emails created in each of the last {@code hours} hours (UTC hours, oldest first). */
+    public java.util.List<Long> createdPerHour(int hours) {
+        java.time.Instant end = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+                .plus(java.time.Duration.ofHours(1));
+        java.time.Instant start = end.minus(java.time.Duration.ofHours(hours));
+        long[] buckets = new long[hours];
+        em.createQuery("SELECT e.createdAt FROM OutboxEmail e WHERE e.createdAt >= :start", java.time.Instant.class)
+                .setParameter("start", start).getResultList()
+                .forEach(at -> {
+                    int bucket = (int) java.time.Duration.between(start, at).toHours();
+                    if (bucket >= 0 && bucket < hours) {
+                        buckets[bucket]++;
+                    }
+                });
+        java.util.List<Long> result = new java.util.ArrayList<>();
+        for (long b : buckets) {
+            result.add(b);
+        }
+        return result;
+    }
 }

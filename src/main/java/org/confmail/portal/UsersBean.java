@@ -1,0 +1,165 @@
+package org.confmail.portal;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.confmail.conferencing.boundary.UserView;
+import org.confmail.conferencing.control.UserService;
+import org.confmail.conferencing.entity.Provider;
+import org.confmail.mail.control.BulkSendService;
+import org.confmail.mail.entity.BulkJob;
+import org.confmail.platform.Page;
+import org.confmail.platform.problem.ProblemException;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+
+/**
+ * The users list: server-side paging, sorting and search (by name, UPN or conference ID), filters on license and
+ * provider, and conference info to the selected users as a bulk job whose progress the page follows.
+ */
+@Named
+@ViewScoped
+public class UsersBean implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient UserService users;
+
+    @Inject
+    transient BulkSendService bulk;
+
+    @Inject
+    transient jakarta.security.enterprise.SecurityContext security;
+
+    private String search;
+    private String license = "";
+    private String provider = "";
+    private List<UserRow> selection = new ArrayList<>();
+    private String jobId;
+    private BulkSendService.Progress progress;
+    private LazyDataModel<UserRow> model;
+
+    @PostConstruct
+    void init() {
+        model = new LazyDataModel<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public int count(Map<String, FilterMeta> filterBy) {
+                return (int) page(0, 1, null).total();
+            }
+
+            @Override
+            public List<UserRow> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                    Map<String, FilterMeta> filterBy) {
+                String sort = null;
+                if (sortBy != null && !sortBy.isEmpty()) {
+                    SortMeta meta = sortBy.values().iterator().next();
+                    sort = meta.getField() + (meta.getOrder() == SortOrder.DESCENDING ? ",desc" : ",asc");
+                }
+                Page<UserView> found = page(first / Math.max(pageSize, 1), pageSize, sort);
+                setRowCount((int) found.total());
+                return found.items().stream().map(UserRow::new).toList();
+            }
+
+            @Override
+            public String getRowKey(UserRow user) {
+                return user.getUserPrincipalName();
+            }
+
+            @Override
+            public UserRow getRowData(String rowKey) {
+                return users.findOptional(rowKey).map(UserView::of).map(UserRow::new).orElse(null);
+            }
+        };
+    }
+
+    private Page<UserView> page(int page, int size, String sort) {
+        Boolean licenseFilter = license == null || license.isEmpty() ? null : Boolean.valueOf(license);
+        Provider providerFilter = provider == null || provider.isEmpty() ? null : Provider.valueOf(provider);
+        var found = users.list(search, licenseFilter, providerFilter, page, size, sort);
+        return new Page<>(found.items().stream().map(UserView::of).toList(), found.page(), found.size(),
+                found.total());
+    }
+
+    /** Conference info to every selected user, as one bulk job. */
+    public void sendToSelected() {
+        if (selection == null || selection.isEmpty()) {
+            Messages.error("users.bulk.none");
+            return;
+        }
+        try {
+            BulkJob job = bulk.start(selection.stream().map(UserRow::getUserPrincipalName).toList(), false,
+                    security.getCallerPrincipal().getName());
+            jobId = job.id();
+            progress = bulk.progress(jobId);
+            Messages.info("users.bulk.started", job.total());
+        } catch (ProblemException e) {
+            Messages.refused(e);
+        }
+    }
+
+    /** Percent done for the progress bar; 100 when the job has finished. */
+    public int getProgressPercent() {
+        if (jobId == null) {
+            return 0;
+        }
+        progress = bulk.progress(jobId);
+        if (progress.total() == 0) {
+            return 100;
+        }
+        return (int) Math.min(100, (progress.sent() + progress.failed()) * 100 / progress.total());
+    }
+
+    public BulkSendService.Progress getProgress() {
+        return progress;
+    }
+
+    public String getJobId() {
+        return jobId;
+    }
+
+    public LazyDataModel<UserRow> getModel() {
+        return model;
+    }
+
+    public String getSearch() {
+        return search;
+    }
+
+    public void setSearch(String search) {
+        this.search = search;
+    }
+
+    public String getLicense() {
+        return license;
+    }
+
+    public void setLicense(String license) {
+        this.license = license;
+    }
+
+    public String getProvider() {
+        return provider;
+    }
+
+    public void setProvider(String provider) {
+        this.provider = provider;
+    }
+
+    public List<UserRow> getSelection() {
+        return selection;
+    }
+
+    public void setSelection(List<UserRow> selection) {
+        this.selection = selection;
+    }
+}
