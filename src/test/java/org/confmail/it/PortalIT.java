@@ -91,6 +91,19 @@ class PortalIT {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    /** Types a search term and waits for the table's AJAX update (the field searches on keyup, after a pause). */
+    private void search(String term) {
+        Locator field = page.locator("input[id$='search']");
+        field.fill(term);
+        page.waitForResponse(r -> r.request().method().equals("POST"), () -> field.press("End"));
+        browser.waitForAjax();
+    }
+
+    /** The table's data rows (not the "no users" row). */
+    private Locator userRows() {
+        return page.locator("[id$='table_data'] tr[data-ri]");
+    }
+
     private void openUser(String upn) {
         browser.open("/admin/user.xhtml?upn=" + encode(upn));
         browser.waitForAjax();
@@ -119,18 +132,21 @@ class PortalIT {
         browser.screenshot("dashboard");
 
         browser.open("/admin/users.xhtml");
-        page.locator("input[id$='search']").fill(scenario.suffix);
-        browser.waitForAjax();
-        Locator rows = page.locator("[id$='table_data'] tr");
+        search(scenario.suffix);
+        Locator rows = userRows();
         assertThat(rows).hasCount(1);
         assertThat(rows.first()).containsText(user.getString("userPrincipalName"));
         assertThat(rows.first()).containsText(user.getString("conferenceId"));
         browser.screenshot("users");
 
         // Search by conference ID too.
-        page.locator("input[id$='search']").fill(user.getString("conferenceId"));
-        browser.waitForAjax();
+        search(user.getString("conferenceId"));
         assertThat(rows).hasCount(1);
+        assertThat(rows.first()).containsText(user.getString("userPrincipalName"));
+
+        search("no-such-user-" + scenario.suffix);
+        assertThat(rows).hasCount(0);
+        assertThat(page.locator("[id$='table_data']")).containsText("No users match");
     }
 
     @Test
@@ -181,9 +197,8 @@ class PortalIT {
         scenario.createUser("bulktwo", null);
         browser.login("admin", Api.ADMIN_PASSWORD);
         browser.open("/admin/users.xhtml");
-        page.locator("input[id$='search']").fill(scenario.suffix);
-        browser.waitForAjax();
-        assertThat(page.locator("[id$='table_data'] tr")).hasCount(2);
+        search(scenario.suffix);
+        assertThat(userRows()).hasCount(2);
         page.locator("[id$='table_head'] .ui-chkbox-box").click();
         browser.waitForAjax();
 
@@ -206,9 +221,9 @@ class PortalIT {
         assertEquals(201, created.status(), created.body());
         browser.login("admin", Api.ADMIN_PASSWORD);
         browser.open("/admin/users.xhtml");
-        page.locator("input[id$='search']").fill("xss." + scenario.suffix);
-        browser.waitForAjax();
-        assertThat(page.locator("[id$='table_data'] tr").first()).containsText(name);
+        search("xss." + scenario.suffix);
+        assertThat(userRows()).hasCount(1);
+        assertThat(userRows().first()).containsText(name);
         assertEquals(0, page.locator("img[src='x']").count(), "no image element was injected");
 
         openUser(upn);

@@ -23,7 +23,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class BrowserSmokeIT {
+class DialInPageBrowserIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -113,37 +112,6 @@ class BrowserSmokeIT {
      * ({@value Browser#LOGIN_PAGE}) with the form {@link Browser#login} fills; until then the address is simply
      * not served (404), and 401/403 would do as well: any of these keeps it closed.
      */
-    @Test
-    void adminPortalIsNotOpenWithoutLogin() {
-        browser.newContext(base, "en-US");
-        Response response = browser.open("/admin/");
-        String url = browser.page().url();
-        int status = response.status();
-        boolean onLoginPage = url.contains("login");
-        assertTrue(onLoginPage || Set.of(401, 403, 404).contains(status),
-                "anonymous GET /admin/ must end on the portal's login page (" + Browser.LOGIN_PAGE
-                        + "), or, while the portal does not exist, answer 401, 403 or 404; it answered " + status
-                        + " at " + url);
-        if (onLoginPage) {
-            assertEquals(200, status, "the login page itself is served to anonymous visitors");
-            assertThat(browser.page().locator("input[id$='username']")).isVisible();
-            assertThat(browser.page().locator("input[id$='password']")).hasAttribute("type", "password");
-            assertThat(browser.page().locator("[id$='login']")).isVisible();
-        }
-    }
-
-    /** {@link Browser#login} against the real portal; skipped while this branch has no portal. */
-    @Test
-    void adminCanLogInThroughThePortal() {
-        browser.newContext(base, "en-US");
-        Response response = browser.open(Browser.LOGIN_PAGE);
-        Assumptions.assumeTrue(response.status() != 404, "no admin portal on this branch yet: "
-                + Browser.LOGIN_PAGE + " answers 404");
-
-        browser.login("admin", Api.ADMIN_PASSWORD);
-        assertTrue(browser.currentPath().startsWith("/admin/"), browser.page().url());
-        browser.screenshot("admin-after-login");
-    }
 
     private static int pngWidth(Path png) throws Exception {
         try (InputStream in = Files.newInputStream(png); DataInputStream data = new DataInputStream(in)) {
