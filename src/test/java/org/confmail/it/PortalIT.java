@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -42,10 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PortalIT {
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(
-            new ServerSetup(Integer.getInteger("confmail.it.smtp.port"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-            .withPerMethodLifecycle(false);
+    static final GreenMailExtension SMTP = TestSmtp.perClass();
 
     static Browser browser;
 
@@ -177,6 +172,7 @@ class PortalIT {
         page.locator("[id$='reset-pin']").click();
         assertThat(page.locator(".ui-confirm-dialog")).isVisible();
         page.locator(".ui-confirm-dialog [id$='confirm-yes']").click();
+        assertThat(page.locator(".ui-confirm-dialog")).isHidden();
         Locator pin = page.locator("#new-pin");
         assertThat(pin).hasText(Pattern.compile("\\d{5}"));
         String shown = pin.innerText().strip();
@@ -204,6 +200,7 @@ class PortalIT {
 
         page.locator("[id$='send-selected']").click();
         page.locator(".ui-confirm-dialog [id$='confirm-yes']").click();
+        assertThat(page.locator(".ui-confirm-dialog")).isHidden();
         assertThat(page.locator("[id$='progress']")).isVisible();
         assertThat(page.locator("[id$='progress'] .ui-progressbar-label"))
                 .hasText("100%", new LocatorAssertions.HasTextOptions().setTimeout(30_000));
