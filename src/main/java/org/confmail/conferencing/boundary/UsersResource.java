@@ -1,5 +1,7 @@
 package org.confmail.conferencing.boundary;
 
+import static org.confmail.platform.ApiExamples.*;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -31,7 +33,14 @@ import org.confmail.conferencing.control.UserService;
 import org.confmail.conferencing.entity.ConferencingUser;
 import org.confmail.platform.Paging;
 import org.confmail.security.Roles;
+import org.confmail.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Conferencing users, addressed by user principal name. */
@@ -50,7 +59,25 @@ public class UsersResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create a user; bridge, numbers and conference ID default when not given")
+    @Operation(operationId = "createUser",
+            summary = "Create a user; bridge, numbers and conference ID default when not given")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "NewUser"),
+            examples = @ExampleObject(name = "newUser", value = NEW_USER)))
+    @APIResponse(responseCode = "201", description = "Created; Location is the user's address. A user with dial-in"
+            + " gets a LICENSE_ASSIGNED email with their new PIN.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserView"),
+                    examples = @ExampleObject(name = "user", value = USER)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or invalid fields, all named in errors",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"), examples = {
+                @ExampleObject(name = "invalidField", value = INVALID_USER),
+                @ExampleObject(name = "malformedJson", value = MALFORMED_JSON)}))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", description = "The user principal name or the chosen conference ID is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"), examples = {
+                @ExampleObject(name = "userExists", value = USER_EXISTS),
+                @ExampleObject(name = "conferenceIdTaken", value = CONFERENCE_ID_TAKEN)}))
     public Response create(NewUser input) {
         ConferencingUser user = users.create(input);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(user.userPrincipalName()).build())
@@ -59,10 +86,21 @@ public class UsersResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR})
-    @Operation(summary = "List users; search matches UPN, display name or conference ID")
-    public Page<UserView> list(@QueryParam("search") String search,
-            @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size,
+    @Operation(operationId = "listUsers", summary = "List users; search matches UPN, display name or conference ID")
+    @APIResponse(responseCode = "200", description = "One page of users",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserPage"),
+                    examples = @ExampleObject(name = "users", value = USERS)))
+    @APIResponse(responseCode = "400", description = "Bad page, size or sort",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
+                    examples = @ExampleObject(name = "invalidPaging", value = INVALID_PAGING)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    public Page<UserView> list(
+            @Parameter(description = "Part of a UPN, display name or conference ID", example = "lovelace")
+            @QueryParam("search") String search,
+            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(description = "Page size, 1 to 200") @QueryParam("size") @DefaultValue("50") int size,
+            @Parameter(description = "userPrincipalName, displayName, conferenceId or createdAt, optionally"
+                    + " followed by ,asc or ,desc", example = "displayName,desc")
             @QueryParam("sort") String sort) {
         Paging.check(page, size);
         Page<ConferencingUser> found = users.list(search, page, size, sort);
@@ -73,7 +111,12 @@ public class UsersResource {
     @GET
     @Path("{upn}")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR})
-    @Operation(summary = "Read a user; the ETag is the version to send back in If-Match")
+    @Operation(operationId = "getUser", summary = "Read a user; the ETag is the version to send back in If-Match")
+    @APIResponse(responseCode = "200", description = "The user; ETag is their version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserView"),
+                    examples = @ExampleObject(name = "user", value = USER)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "UserNotFound")
     public Response read(@PathParam("upn") String upn) {
         ConferencingUser user = users.find(upn);
         return Response.ok(UserView.of(user)).tag(etag(user)).build();
@@ -83,8 +126,36 @@ public class UsersResource {
     @Path("{upn}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
-    @Operation(summary = "Change a user (JSON merge-patch); may email the user about the change")
-    public Response patch(@PathParam("upn") String upn, @HeaderParam("If-Match") String ifMatch, String body) {
+    @Operation(operationId = "updateUser",
+            summary = "Change a user (JSON merge-patch); may email the user about the change")
+    @RequestBody(required = true, description = "An RFC 7396 merge-patch: the fields to change, null to clear one"
+            + " (a cleared email becomes the UPN, a cleared conference ID a generated one)", content = {
+                @Content(mediaType = "application/merge-patch+json", schema = @Schema(ref = "UserPatch"), examples = {
+                    @ExampleObject(name = "moveToFrance", value = USER_PATCH),
+                    @ExampleObject(name = "removeLicense", value = USER_PATCH_LICENSE_OFF)}),
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserPatch"),
+                    examples = @ExampleObject(name = "moveToFrance", value = USER_PATCH))})
+    @APIResponse(responseCode = "200", description = "The changed user; ETag is their new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserView"),
+                    examples = @ExampleObject(name = "user", value = USER)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an unknown or read-only field, or invalid values",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"), examples = {
+                @ExampleObject(name = "invalidField", value = INVALID_USER),
+                @ExampleObject(name = "malformedJson", value = MALFORMED_JSON)}))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "UserNotFound")
+    @APIResponse(responseCode = "409", description = "The chosen conference ID is taken, or a concurrent change won",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"), examples = {
+                @ExampleObject(name = "conferenceIdTaken", value = CONFERENCE_ID_TAKEN),
+                @ExampleObject(name = "changedConcurrently", value = CHANGED_CONCURRENTLY)}))
+    @APIResponse(responseCode = "412", description = "If-Match names an older version of the user",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
+                    examples = @ExampleObject(name = "preconditionFailed", value = USER_PRECONDITION_FAILED)))
+    public Response patch(@PathParam("upn") String upn,
+            @Parameter(description = "The ETag of the version you read; the change is refused (412) if it is not the"
+                    + " current one", example = "\"3\"")
+            @HeaderParam("If-Match") String ifMatch, String body) {
         ConferencingUser user = users.update(upn, UserPatch.parse(JsonBodies.object(body)), ETags.expectedVersion(ifMatch));
         return Response.ok(UserView.of(user)).tag(etag(user)).build();
     }
@@ -92,7 +163,11 @@ public class UsersResource {
     @DELETE
     @Path("{upn}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Delete a user; their email history stays")
+    @Operation(operationId = "deleteUser", summary = "Delete a user; their email history stays")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "UserNotFound")
     public Response delete(@PathParam("upn") String upn) {
         users.delete(upn);
         return Response.noContent().build();
@@ -101,7 +176,19 @@ public class UsersResource {
     @POST
     @Path("{upn}/pin-reset")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
-    @Operation(summary = "Reset the leader PIN; the new PIN is in this answer only (and in the user's email)")
+    @Operation(operationId = "resetPin",
+            summary = "Reset the leader PIN; the new PIN is in this answer only (and in the user's email)")
+    @APIResponse(responseCode = "200", description = "The new PIN, shown once; emailId is the PIN_RESET email, null"
+            + " when automatic emails are off (then pass the PIN on yourself)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "PinResetView"),
+                    examples = @ExampleObject(name = "pinReset", value = PIN_RESET)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "UserNotFound")
+    @APIResponse(responseCode = "409", description = "The user has no dial-in with this service",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
+                    examples = @ExampleObject(name = "noDialIn", value = NO_DIAL_IN)))
     public PinResetView resetPin(@PathParam("upn") String upn) {
         UserService.PinReset reset = users.resetPin(upn);
         return new PinResetView(reset.pin(), reset.emailId());
@@ -110,7 +197,15 @@ public class UsersResource {
     @POST
     @Path("{upn}/conference-id-reset")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
-    @Operation(summary = "Give the user a new generated conference ID")
+    @Operation(operationId = "resetConferenceId", summary = "Give the user a new generated conference ID")
+    @APIResponse(responseCode = "200", description = "The new conference ID; emailId is the CONFERENCE_ID_RESET email,"
+            + " null when no email was queued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "ConferenceIdResetView"),
+                    examples = @ExampleObject(name = "conferenceIdReset", value = CONFERENCE_ID_RESET)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "UserNotFound")
     public ConferenceIdResetView resetConferenceId(@PathParam("upn") String upn) {
         UserService.ConferenceIdReset reset = users.resetConferenceId(upn);
         return new ConferenceIdResetView(reset.conferenceId(), reset.emailId());
@@ -119,7 +214,25 @@ public class UsersResource {
     @POST
     @Path("{upn}/meetings")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
-    @Operation(summary = "Schedule a meeting and get its dial-in (a fresh conference ID with dynamic IDs)")
+    @Operation(operationId = "scheduleMeeting",
+            summary = "Schedule a meeting and get its dial-in (a fresh conference ID with dynamic IDs)")
+    @RequestBody(description = "Optional; an empty body schedules a meeting without subject or start",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MeetingRequest"),
+                    examples = @ExampleObject(name = "meeting", value = NEW_MEETING)))
+    @APIResponse(responseCode = "201", description = "The meeting's dial-in, as an invitation shows it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "MeetingView"),
+                    examples = @ExampleObject(name = "meeting", value = MEETING)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or invalid fields",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"), examples = {
+                @ExampleObject(name = "invalidField", value = INVALID_MEETING),
+                @ExampleObject(name = "malformedJson", value = MALFORMED_JSON)}))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "UserNotFound")
+    @APIResponse(responseCode = "409", description = "The user has no dial-in with this service",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
+                    examples = @ExampleObject(name = "noDialIn", value = NO_DIAL_IN)))
     public Response scheduleMeeting(@PathParam("upn") String upn, String body) {
         JsonObject json = JsonBodies.object(body);
         Violations violations = new Violations();
