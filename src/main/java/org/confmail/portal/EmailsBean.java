@@ -6,15 +6,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
 import org.confmail.mail.boundary.EmailView;
 import org.confmail.mail.control.EmailHistory;
 import org.confmail.mail.entity.EmailKind;
 import org.confmail.mail.entity.EmailStatus;
 import org.confmail.platform.problem.ProblemException;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /** Every email, newest first, filtered by status, kind and user; failed ones can be retried. */
 @Named
@@ -33,27 +30,11 @@ public class EmailsBean implements Serializable {
 
     @PostConstruct
     void init() {
-        model = new LazyDataModel<>() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public int count(Map<String, FilterMeta> filterBy) {
-                return (int) page(0, 1).total();
-            }
-
-            @Override
-            public List<EmailView> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                    Map<String, FilterMeta> filterBy) {
-                var found = page(first / Math.max(pageSize, 1), pageSize);
-                setRowCount((int) found.total());
-                return found.items().stream().map(EmailView::of).toList();
-            }
-
-            @Override
-            public String getRowKey(EmailView email) {
-                return email.id();
-            }
-        };
+        model = new PagedModel<>((page, size, sort) -> {
+            var found = page(page, size);
+            return new org.confmail.platform.Page<>(found.items().stream().map(EmailView::of).toList(), page, size,
+                    found.total());
+        }, EmailView::id);
     }
 
     private org.confmail.platform.Page<org.confmail.mail.entity.OutboxEmail> page(int page, int size) {

@@ -7,7 +7,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.confmail.conferencing.boundary.UserView;
 import org.confmail.conferencing.control.UserService;
 import org.confmail.conferencing.entity.Provider;
@@ -15,10 +14,7 @@ import org.confmail.mail.control.BulkSendService;
 import org.confmail.mail.entity.BulkJob;
 import org.confmail.platform.Page;
 import org.confmail.platform.problem.ProblemException;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 
 /**
  * The users list: server-side paging, sorting and search (by name, UPN or conference ID), filters on license and
@@ -49,37 +45,11 @@ public class UsersBean implements Serializable {
 
     @PostConstruct
     void init() {
-        model = new LazyDataModel<>() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public int count(Map<String, FilterMeta> filterBy) {
-                return (int) page(0, 1, null).total();
-            }
-
-            @Override
-            public List<UserRow> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                    Map<String, FilterMeta> filterBy) {
-                String sort = null;
-                if (sortBy != null && !sortBy.isEmpty()) {
-                    SortMeta meta = sortBy.values().iterator().next();
-                    sort = meta.getField() + (meta.getOrder() == SortOrder.DESCENDING ? ",desc" : ",asc");
-                }
-                Page<UserView> found = page(first / Math.max(pageSize, 1), pageSize, sort);
-                setRowCount((int) found.total());
-                return found.items().stream().map(UserRow::new).toList();
-            }
-
-            @Override
-            public String getRowKey(UserRow user) {
-                return user.getUserPrincipalName();
-            }
-
-            @Override
-            public UserRow getRowData(String rowKey) {
-                return users.findOptional(rowKey).map(UserView::of).map(UserRow::new).orElse(null);
-            }
-        };
+        model = new PagedModel<>((page, size, sort) -> {
+            Page<UserView> found = page(page, size, sort);
+            return new Page<>(found.items().stream().map(UserRow::new).toList(), page, size, found.total());
+        }, UserRow::getUserPrincipalName,
+                upn -> users.findOptional(upn).map(UserView::of).map(UserRow::new).orElse(null));
     }
 
     private Page<UserView> page(int page, int size, String sort) {
