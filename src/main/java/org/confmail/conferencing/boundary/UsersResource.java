@@ -24,7 +24,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import org.confmail.platform.idempotency.Idempotency;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.confmail.conferencing.control.NewUser;
 import org.confmail.platform.Page;
 import org.confmail.conferencing.control.UserService;
@@ -45,8 +48,14 @@ public class UsersResource {
     @Inject
     UserService users;
 
+    @Inject
+    Idempotency idempotency;
+
     @Context
     UriInfo uriInfo;
+
+    @Context
+    SecurityContext security;
 
     @POST
     @RolesAllowed(Roles.ADMIN)
@@ -102,18 +111,27 @@ public class UsersResource {
     @Path("{upn}/pin-reset")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
     @Operation(summary = "Reset the leader PIN; the new PIN is in this answer only (and in the user's email)")
-    public PinResetView resetPin(@PathParam("upn") String upn) {
-        UserService.PinReset reset = users.resetPin(upn);
-        return new PinResetView(reset.pin(), reset.emailId());
+    public Response resetPin(@PathParam("upn") String upn,
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.DESCRIPTION) String key,
+            String body) {
+        return idempotency.handle(key, Idempotency.request(security, uriInfo, body), () -> {
+            UserService.PinReset reset = users.resetPin(upn);
+            return new Idempotency.Answer(200, new PinResetView(reset.pin(), reset.emailId()), null);
+        });
     }
 
     @POST
     @Path("{upn}/conference-id-reset")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
     @Operation(summary = "Give the user a new generated conference ID")
-    public ConferenceIdResetView resetConferenceId(@PathParam("upn") String upn) {
-        UserService.ConferenceIdReset reset = users.resetConferenceId(upn);
-        return new ConferenceIdResetView(reset.conferenceId(), reset.emailId());
+    public Response resetConferenceId(@PathParam("upn") String upn,
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.DESCRIPTION) String key,
+            String body) {
+        return idempotency.handle(key, Idempotency.request(security, uriInfo, body), () -> {
+            UserService.ConferenceIdReset reset = users.resetConferenceId(upn);
+            return new Idempotency.Answer(200, new ConferenceIdResetView(reset.conferenceId(), reset.emailId()),
+                    null);
+        });
     }
 
     @POST

@@ -85,6 +85,32 @@ public class OutboxStore {
                 .executeUpdate() == 1;
     }
 
+    /**
+     * Fails the email whatever state short of SENT or FAILED it is in: for a message the broker gave up on, whose
+     * row would otherwise wait for the sweeper only to fail the same way again.
+     */
+    public boolean markFailedUnlessDone(String id, String error) {
+        return em.createQuery("UPDATE OutboxEmail e SET e.status = :failed, e.lastError = :error,"
+                        + " e.nextAttemptAt = NULL, e.claimedUntil = NULL, e.secretCiphertext = NULL,"
+                        + " e.version = e.version + 1 WHERE e.id = :id AND e.status <> :sent AND e.status <> :failed")
+                .setParameter("failed", EmailStatus.FAILED)
+                .setParameter("error", truncate(error))
+                .setParameter("id", id)
+                .setParameter("sent", EmailStatus.SENT)
+                .executeUpdate() == 1;
+    }
+
+    /** How many emails are in each of these statuses. */
+    public java.util.Map<EmailStatus, Long> countByStatus(java.util.Set<EmailStatus> statuses) {
+        java.util.Map<EmailStatus, Long> counts = new java.util.EnumMap<>(EmailStatus.class);
+        em.createQuery("SELECT e.status, COUNT(e) FROM OutboxEmail e WHERE e.status IN :statuses GROUP BY e.status",
+                        Object[].class)
+                .setParameter("statuses", statuses)
+                .getResultList()
+                .forEach(row -> counts.put((EmailStatus) row[0], ((Number) row[1]).longValue()));
+        return counts;
+    }
+
     /** Rows that need a new message on the queue: due retries, and rows a lost message or a crash left behind. */
     public List<String> dueForRequeue(Duration staleAfter, int limit) {
         Instant now = Instant.now();
