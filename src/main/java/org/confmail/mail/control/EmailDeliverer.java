@@ -53,8 +53,8 @@ public class EmailDeliverer {
     @Inject
     DeliveryMetrics metrics;
 
-    private RetryPolicy retryPolicy;
-    private Duration lease;
+    RetryPolicy retryPolicy;
+    Duration lease;
 
     @PostConstruct
     void init() {
@@ -64,7 +64,9 @@ public class EmailDeliverer {
     }
 
     public void deliver(String emailId) {
+        long t0 = System.nanoTime();
         Optional<OutboxEmail> claimed = store.claim(emailId, lease);
+        long t1 = System.nanoTime();
         if (claimed.isEmpty()) {
             return; // already sent, failed, not yet due, or another sender has it
         }
@@ -89,6 +91,7 @@ public class EmailDeliverer {
             fail(email, "Could not compose the message: " + e.getClass().getSimpleName());
             return;
         }
+        long t2 = System.nanoTime();
         try {
             smtp.send(composed.message());
         } catch (DeliveryException e) {
@@ -103,14 +106,18 @@ public class EmailDeliverer {
                 String reason = !e.isTransient() ? e.getMessage()
                         : retryPolicy.mayRetry(email.attempts())
                                 ? e.getMessage() + " (gave up: the request is older than "
-                                        + config.retryGiveUpAfter() + ", after " + email.attempts() + " attempts)"
+                                        + retryPolicy.giveUpAfter() + ", after " + email.attempts() + " attempts)"
                                 : e.getMessage() + " (gave up after " + email.attempts() + " attempts)";
                 fail(email, reason);
             }
             return;
         }
+        long t3 = System.nanoTime();
         store.markSent(emailId, composed.subject(), composed.messageId());
+        long t4 = System.nanoTime();
         metrics.sent(email.kind(), email.createdAt());
+        LOG.info("TIMING created->start " + java.time.Duration.between(email.createdAt(), Instant.now()).minusNanos(t4 - t0).toMillis()
+                + " claim " + (t1 - t0) / 1000 + "us compose " + (t2 - t1) / 1000 + "us send " + (t3 - t2) / 1000 + "us markSent " + (t4 - t3) / 1000 + "us");
     }
 
     /** The PIN the email must carry, or null after failing the email because it is not there. */

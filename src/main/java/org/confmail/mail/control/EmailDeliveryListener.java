@@ -21,18 +21,20 @@ import org.confmail.platform.config.ConfmailConfig;
  * not sit QUEUED or SENDING waiting for the sweeper to fail the same way again; an operator can retry it.
  *
  * <p>{@code maxSessions} (how many messages this instance processes at once) and {@code maximumRedeliveries} come
- * from MicroProfile Config: Payara expands {@code ${MPCONFIG=...}} in activation config properties when the bean
- * is deployed, so {@code CONFMAIL_DELIVERY_CONCURRENCY} and {@code CONFMAIL_DELIVERY_MAX_REDELIVERIES} need no
- * rebuild.
+ * from {@code CONFMAIL_DELIVERY_CONCURRENCY} and {@code CONFMAIL_DELIVERY_MAX_REDELIVERIES} without a rebuild, but
+ * not through MicroProfile Config: Payara passes {@code ${MPCONFIG=...}} and {@code ${ENV=...}} in activation config
+ * properties through unexpanded (the deployment fails with a NumberFormatException), and expands only
+ * {@code ${name}} from system properties. {@code server-config/post-boot-commands.asadmin} creates the two system
+ * properties from the environment, with the same defaults as {@code microprofile-config.properties}.
  */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = MailQueue.RESOURCE_ADAPTER),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
     @ActivationConfigProperty(propertyName = "destination", propertyValue = MailQueue.PHYSICAL_NAME),
     @ActivationConfigProperty(propertyName = "maxSessions",
-            propertyValue = "${MPCONFIG=confmail.delivery.concurrency}"),
+            propertyValue = "${confmail.delivery.concurrency}"),
     @ActivationConfigProperty(propertyName = "maximumRedeliveries",
-            propertyValue = "${MPCONFIG=confmail.delivery.max.redeliveries}"),
+            propertyValue = "${confmail.delivery.max.redeliveries}"),
     @ActivationConfigProperty(propertyName = "initialRedeliveryDelay", propertyValue = "1000"),
     @ActivationConfigProperty(propertyName = "useExponentialBackOff", propertyValue = "true"),
     @ActivationConfigProperty(propertyName = "backOffMultiplier", propertyValue = "2")

@@ -47,6 +47,10 @@ public class RetryPolicy {
         return mayRetry(attempts) && !now.isAfter(createdAt.plus(giveUpAfter));
     }
 
+    public Duration giveUpAfter() {
+        return giveUpAfter;
+    }
+
     /** Whether an email that has had {@code attempts} attempts may have another. */
     public boolean mayRetry(int attempts) {
         return attempts < maxAttempts;

@@ -1,7 +1,6 @@
 package org.confmail.platform.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The service's settings, read once through MicroProfile Config (so {@code CONFMAIL_SMTP_PORT} in the environment
@@ -21,8 +21,15 @@ public class ConfmailConfig {
 
     public enum SmtpSecurity { NONE, STARTTLS, TLS }
 
-    @Inject
-    Config config;
+    /**
+     * The application's configuration, looked up with the application's own class loader on every use rather than
+     * injected: this bean may first be created on a thread whose context class loader is not the application's (a
+     * health check polled while the application is still starting), and Payara then hands out a Config without the
+     * application's microprofile-config.properties, which an injected field would keep for good.
+     */
+    private static Config config() {
+        return ConfigProvider.getConfig(ConfmailConfig.class.getClassLoader());
+    }
 
     public Path dataDir() {
         return Path.of(text("confmail.data.dir"));
@@ -41,11 +48,11 @@ public class ConfmailConfig {
     }
 
     public Optional<String> smtpUser() {
-        return config.getOptionalValue("confmail.smtp.user", String.class).filter(s -> !s.isBlank());
+        return config().getOptionalValue("confmail.smtp.user", String.class).filter(s -> !s.isBlank());
     }
 
     public Optional<String> smtpPassword() {
-        return config.getOptionalValue("confmail.smtp.password", String.class);
+        return config().getOptionalValue("confmail.smtp.password", String.class);
     }
 
     public SmtpSecurity smtpSecurity() {
@@ -61,7 +68,7 @@ public class ConfmailConfig {
     }
 
     public Optional<String> adminPassword() {
-        return config.getOptionalValue("confmail.admin.password", String.class).filter(s -> !s.isBlank());
+        return config().getOptionalValue("confmail.admin.password", String.class).filter(s -> !s.isBlank());
     }
 
     public int retryMaxAttempts() {
@@ -130,7 +137,7 @@ public class ConfmailConfig {
 
     /** Base64 AES-256 key for secrets in the outbox; empty means a key file in the data directory. */
     public Optional<String> secretKey() {
-        return config.getOptionalValue("confmail.secret.key", String.class).filter(s -> !s.isBlank());
+        return config().getOptionalValue("confmail.secret.key", String.class).filter(s -> !s.isBlank());
     }
 
     public boolean demoData() {
@@ -188,7 +195,7 @@ public class ConfmailConfig {
         });
         check(problems, "confmail.outbox.claim.lease", v -> {
             Duration lease = Duration.parse(v);
-            Duration timeout = Duration.parse(config.getOptionalValue("confmail.smtp.timeout", String.class)
+            Duration timeout = Duration.parse(config().getOptionalValue("confmail.smtp.timeout", String.class)
                     .orElse("PT30S").trim());
             // Connect, then at most one read and one write timeout per command before Jakarta Mail gives up.
             Duration longestExchange = Duration.ofSeconds(10).plus(timeout.multipliedBy(2));
@@ -206,7 +213,7 @@ public class ConfmailConfig {
                 throw new IllegalArgumentException("must be an http:// or https:// URL");
             }
         });
-        config.getOptionalValue("confmail.secret.key", String.class).filter(s -> !s.isBlank()).ifPresent(v -> {
+        config().getOptionalValue("confmail.secret.key", String.class).filter(s -> !s.isBlank()).ifPresent(v -> {
             try {
                 if (java.util.Base64.getDecoder().decode(v.trim()).length != 32) {
                     problems.add("CONFMAIL_SECRET_KEY must be 32 bytes in base64 (openssl rand -base64 32)");
@@ -225,7 +232,7 @@ public class ConfmailConfig {
     }
 
     private String text(String property) {
-        return config.getValue(property, String.class).trim();
+        return config().getValue(property, String.class).trim();
     }
 
     private interface Check {
@@ -233,7 +240,7 @@ public class ConfmailConfig {
     }
 
     private void check(List<String> problems, String property, Check check) {
-        Optional<String> value = config.getOptionalValue(property, String.class);
+        Optional<String> value = config().getOptionalValue(property, String.class);
         if (value.isEmpty()) {
             problems.add(environmentName(property) + " is not set");
             return;

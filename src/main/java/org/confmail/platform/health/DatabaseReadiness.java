@@ -18,8 +18,15 @@ public class DatabaseReadiness implements HealthCheck {
     @Resource(lookup = DatabaseMigration.DATA_SOURCE)
     DataSource dataSource;
 
+    @jakarta.inject.Inject
+    org.confmail.platform.database.SchemaStatus schema;
+
     @Override
     public HealthCheckResponse call() {
+        if (!schema.migrated()) {
+            // Payara answers health checks while the application's startup beans still run.
+            return HealthCheckResponse.named("database").down().withData("schema", "not migrated yet").build();
+        }
         try (Connection connection = dataSource.getConnection()) {
             boolean valid = connection.isValid(2);
             return HealthCheckResponse.named("database").status(valid)
