@@ -57,6 +57,9 @@ public class OutboxSweeper {
     @Inject
     DeliveryMetrics metrics;
 
+    /** The first sweep after start announces every QUEUED row: their messages may have died with the process. */
+    private boolean started;
+
     @PostConstruct
     void schedule() {
         long interval = config.sweepInterval().toMillis();
@@ -67,13 +70,15 @@ public class OutboxSweeper {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void sweep() {
         try {
-            List<String> due = store.dueForRequeue(config.staleAfter(), BATCH);
+            Duration staleAfter = started ? config.staleAfter() : Duration.ZERO;
+            List<String> due = store.dueForRequeue(staleAfter, BATCH);
             int announced = 0;
             for (String id : due) {
-                if (outbox.reannounce(id, config.staleAfter())) {
+                if (outbox.reannounce(id, staleAfter)) {
                     announced++;
                 }
             }
+            started = due.size() < BATCH;
             bulk.stalledJobs(Duration.ofMinutes(1)).forEach(bulk::continueInBackground);
             if (announced > 0) {
                 int count = announced;

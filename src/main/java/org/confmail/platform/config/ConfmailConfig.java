@@ -21,6 +21,9 @@ public class ConfmailConfig {
 
     public enum SmtpSecurity { NONE, STARTTLS, TLS }
 
+    /** When a queued email is announced to the sender: after the commit (default) or in the XA transaction. */
+    public enum Announce { AFTER_COMMIT, IN_TRANSACTION }
+
     /**
      * The application's configuration, looked up with the application's own class loader on every use rather than
      * injected: this bean may first be created on a thread whose context class loader is not the application's (a
@@ -121,6 +124,10 @@ public class ConfmailConfig {
         return Duration.parse(text("confmail.smtp.timeout"));
     }
 
+    public Announce outboxAnnounce() {
+        return Announce.valueOf(text("confmail.outbox.announce").toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
     /** Keep SMTP connections open between messages (true) or open one per message (false, the old behaviour). */
     public boolean smtpReuseConnections() {
         return Boolean.parseBoolean(text("confmail.smtp.reuse.connections"));
@@ -207,6 +214,13 @@ public class ConfmailConfig {
         check(problems, "confmail.delivery.concurrency", v -> inRange(v, 1, 64));
         check(problems, "confmail.delivery.max.redeliveries", v -> inRange(v, 0, 100));
         check(problems, "confmail.smtp.reuse.connections", ConfmailConfig::bool);
+        check(problems, "confmail.outbox.announce", v -> {
+            try {
+                Announce.valueOf(v.toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("must be after-commit or in-transaction");
+            }
+        });
         check(problems, "confmail.manual.emails.per.user.per.hour", v -> inRange(v, 1, 100_000));
         check(problems, "confmail.public.base.url", v -> {
             if (!v.startsWith("http://") && !v.startsWith("https://")) {

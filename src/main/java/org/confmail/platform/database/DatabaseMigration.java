@@ -44,9 +44,6 @@ public class DatabaseMigration {
     @Resource(lookup = DATA_SOURCE)
     DataSource dataSource;
 
-    @jakarta.inject.Inject
-    SchemaStatus status;
-
     @PostConstruct
     void migrate() {
         MigrateResult result = Flyway.configure(getClass().getClassLoader())
