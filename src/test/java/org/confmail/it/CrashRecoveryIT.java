@@ -47,9 +47,9 @@ class CrashRecoveryIT {
                         "CONFMAIL_OUTBOX_CLAIM_LEASE", "PT15S",
                         "CONFMAIL_MANUAL_EMAILS_PER_USER_PER_HOUR", "100000"))) {
             app.start(Duration.ofMinutes(3));
-            Api api = new Api(app.url(), "admin", AppProcess.ADMIN_PASSWORD);
-            Scenario scenario = new Scenario(api, null).withBridge();
-            assertEquals(200, api.patch("tenant/dial-in-settings", "{\"automaticallySendEmailsToUsers\": false}")
+            Api first = new Api(app.url(), "admin", AppProcess.ADMIN_PASSWORD);
+            Scenario scenario = new Scenario(first, null).withBridge();
+            assertEquals(200, first.patch("tenant/dial-in-settings", "{\"automaticallySendEmailsToUsers\": false}")
                     .status());
             String upn = scenario.createUser("crash", null).getString("userPrincipalName");
 
@@ -61,7 +61,7 @@ class CrashRecoveryIT {
                 List<Future<?>> posts = new ArrayList<>();
                 for (int i = 0; i < EMAILS; i++) {
                     posts.add(clients.submit(() -> {
-                        Api.Reply reply = api.post("users/" + upn + "/conference-info-email", null);
+                        Api.Reply reply = first.post("users/" + upn + "/conference-info-email", null);
                         assertEquals(202, reply.status(), reply.body());
                         ids.add(reply.json().getString("emailId"));
                     }));
@@ -83,6 +83,7 @@ class CrashRecoveryIT {
             smtp.delayData(0);
             long restartedAt = System.nanoTime();
             app.start(Duration.ofMinutes(3));
+            Api api = new Api(app.url(), "admin", AppProcess.ADMIN_PASSWORD);
             boolean allSent = Api.eventually(Duration.ofSeconds(120), () -> sentCount(api, upn) >= EMAILS);
             long recoverySeconds = Duration.ofNanos(System.nanoTime() - restartedAt).toSeconds();
 
@@ -103,8 +104,10 @@ class CrashRecoveryIT {
                     || smtp.acceptedCount(messageIds.get(id)) == 0).count();
             long duplicates = ids.stream().filter(messageIds::containsKey)
                     .mapToLong(id -> Math.max(0, smtp.acceptedCount(messageIds.get(id)) - 1)).sum();
-            System.out.println("[CrashRecoveryIT] after restart (" + recoverySeconds + " s): " + (EMAILS - notSent)
-                    + " of " + EMAILS + " SENT, " + missing + " never reached the SMTP server, " + duplicates
+            Map<String, Long> byStatus = new java.util.TreeMap<>();
+            ids.forEach(id -> byStatus.merge(String.valueOf(statuses.get(id)), 1L, Long::sum));
+            System.out.println("[CrashRecoveryIT] after restart (" + recoverySeconds + " s): " + byStatus + "; "
+                    + (EMAILS - notSent) + " of " + EMAILS + " SENT, " + missing + " never reached the SMTP server, " + duplicates
                     + " reached it twice (in flight at the kill: at most " + CONCURRENCY + ")");
             assertTrue(allSent, "all " + EMAILS + " SENT; not SENT: " + notSent);
             assertEquals(0, notSent);

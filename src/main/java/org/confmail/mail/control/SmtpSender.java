@@ -98,6 +98,12 @@ public class SmtpSender {
         // The name we greet with (EHLO). Left unset, Jakarta Mail looks it up for every new connection with a
         // reverse DNS query, which costs from milliseconds to seconds; look it up once instead.
         props.put(p + "localhost", localHostName());
+        // TCP_NODELAY: without it every message waits for the server's delayed ACK (see NoDelaySocketFactory).
+        if (config.smtpSecurity() == ConfmailConfig.SmtpSecurity.TLS) {
+            props.put(p + "ssl.socketFactory", NoDelaySocketFactory.tls());
+        } else {
+            props.put(p + "socketFactory", NoDelaySocketFactory.plain());
+        }
         if (config.smtpSecurity() == ConfmailConfig.SmtpSecurity.STARTTLS) {
             props.put(p + "starttls.enable", "true");
             props.put(p + "starttls.required", "true");
