@@ -3,8 +3,11 @@
 requests one after another (with a short pause, so each email meets an idle pipeline), and reports the time from
 each request (the email's createdAt) to the SMTP server's acceptance (its sentAt), from the API's own records.
 
-Usage: latency.py BASE_URL ADMIN_PASSWORD N WARMUP PAUSE_MS LABEL
+Usage: latency.py BASE_URL ADMIN_PASSWORD N WARMUP PAUSE_MS LABEL [PID [RAW_FILE]]
+With the server's PID it also reports the CPU time the server used per measured email (user + system, from
+/proc), which does not depend on how busy the machine is; RAW_FILE gets every latency, one per line.
 Prints one line of JSON with the figures (milliseconds)."""
+import os
 import base64
 import json
 import statistics
@@ -18,6 +21,8 @@ from datetime import datetime
 def main():
     base, password, n, warmup, pause_ms, label = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), \
         int(sys.argv[5]), sys.argv[6]
+    pid = int(sys.argv[7]) if len(sys.argv) > 7 else None
+    raw_file = sys.argv[8] if len(sys.argv) > 8 else None
     auth = "Basic " + base64.b64encode(("admin:" + password).encode()).decode()
 
     def call(method, path, body=None, content_type="application/json"):
@@ -38,8 +43,19 @@ def main():
     call("POST", "users", {"userPrincipalName": upn, "displayName": "Bench User", "country": "US",
                            "bridgeId": bridge})
 
+    def cpu_ms():
+        if pid is None:
+            return 0.0
+        with open("/proc/%d/stat" % pid) as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * 1000.0 / os.sysconf("SC_CLK_TCK")
+
     ids, request_ms = [], []
+    cpu_start = None
     for i in range(warmup + n):
+        if i == warmup:
+            time.sleep(1)  # let the warm-up drain
+            cpu_start = cpu_ms()
         started = time.perf_counter()
         email_id = call("POST", "users/%s/conference-info-email" % upn)["emailId"]
         if i >= warmup:
@@ -47,6 +63,12 @@ def main():
             ids.append(email_id)
         time.sleep(pause_ms / 1000)
 
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if call("GET", "emails?user=%s&status=SENT&size=1" % upn)["total"] >= warmup + n:
+            break
+        time.sleep(0.2)
+    cpu_per_email = (cpu_ms() - cpu_start) / n if pid else None
     deadline = time.time() + 60
     rows = {}
     while time.time() < deadline:
@@ -64,6 +86,9 @@ def main():
     latencies = sorted((ts(rows[i]["sentAt"]) - ts(rows[i]["createdAt"])).total_seconds() * 1000
                        for i in ids if rows.get(i, {}).get("status") == "SENT")
     not_sent = len(ids) - len(latencies)
+    if raw_file:
+        with open(raw_file, "a") as f:
+            f.writelines("%s %.3f\n" % (label, v) for v in latencies)
 
     def pct(values, p):
         return values[min(len(values) - 1, max(0, int(round(p / 100 * len(values))) - 1))] if values else None
@@ -75,6 +100,8 @@ def main():
         "p99": round(pct(latencies, 99), 1) if latencies else None,
         "max": round(latencies[-1], 1) if latencies else None,
         "requestMedian": round(statistics.median(request_ms), 1),
+        "cpuPerEmail": round(cpu_per_email, 2) if cpu_per_email is not None else None,
+        "load": round(os.getloadavg()[0], 1),
     }))
 
 
