@@ -170,8 +170,9 @@ class DeliveryFaultsIT {
 
     @Test
     @Order(4)
-    void theConfiguredConcurrencyBoundsParallelSends() {
+    void theConfiguredConcurrencyBoundsParallelSendsOnKeptConnections() {
         smtp.delayData(300);
+        int connectionsBefore = smtp.connections();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             ids.add(send(upn, null));
@@ -180,6 +181,8 @@ class DeliveryFaultsIT {
         assertTrue(smtp.maxConcurrentMessages() <= CONCURRENCY, "at most CONFMAIL_DELIVERY_CONCURRENCY="
                 + CONCURRENCY + " at once, saw " + smtp.maxConcurrentMessages());
         assertTrue(smtp.maxConcurrentMessages() >= 2, "sends run in parallel, saw " + smtp.maxConcurrentMessages());
+        int opened = smtp.connections() - connectionsBefore;
+        assertTrue(opened <= CONCURRENCY + 1, "12 emails over kept connections, not one each: " + opened + " opened");
     }
 
     @Test
