@@ -17,6 +17,14 @@ import org.confmail.mail.entity.OutboxEmail;
  * The outbox state machine. Each transition is one conditional UPDATE in its own transaction, so whichever
  * message, timer or instance gets there first wins and the others see zero rows changed: that is what keeps two
  * senders from sending one row, on H2 and PostgreSQL alike, without holding row locks across an SMTP exchange.
+ *
+ * <p>Why not {@code SELECT ... FOR UPDATE SKIP LOCKED} for the sweeper's batch (H2 2.2 and PostgreSQL both have it):
+ * the batch it selects is only a list of candidates. Each is then re-announced by a conditional UPDATE that
+ * re-checks the row's state; when two sweepers (or two instances) pick the same row, the second UPDATE waits for the
+ * first one's short transaction, sees the new state and changes nothing. Sending is decided by {@link #claim}, the
+ * same conditional UPDATE per row, so a row announced twice is still sent once. SKIP LOCKED would only spare that
+ * wait of one single-row transaction, at the price of native SQL and of holding the batch's locks while the wake-up
+ * messages go out.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
