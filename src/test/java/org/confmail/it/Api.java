@@ -18,7 +18,16 @@ import java.util.Base64;
 /** Calls the running service's API over HTTP, as scripts and internal systems do. */
 public final class Api {
 
-    public record Reply(int status, String contentType, String location, String body) {
+    public record Reply(int status, String contentType, String location, String body,
+            java.net.http.HttpHeaders headers) {
+
+        public Reply(int status, String contentType, String location, String body) {
+            this(status, contentType, location, body, null);
+        }
+
+        public String header(String name) {
+            return headers == null ? null : headers.firstValue(name).orElse(null);
+        }
 
         public JsonObject json() {
             try (JsonReader reader = Json.createReader(new StringReader(body))) {
@@ -58,12 +67,24 @@ public final class Api {
         }
     }
 
+    /** A GET without credentials, relative to /api/v1/ (so "../../health/ready" is the server's readiness). */
+    public Reply anonymousGet(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        return send(builder.GET());
+    }
+
     public Reply get(String path) {
         return send(request(path).GET());
     }
 
     public Reply post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
+    }
+
+    /** A POST with an {@code Idempotency-Key} header. */
+    public Reply post(String path, String json, String idempotencyKey) {
+        return send(request(path).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
     }
 
@@ -89,7 +110,7 @@ public final class Api {
         try {
             HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null), response.body());
+                    response.headers().firstValue("Location").orElse(null), response.body(), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -16,7 +16,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** What an orchestrator and an operator see: readiness with the database and the broker. */
+/**
+ * What an orchestrator and an operator see: readiness with the database and the broker, and SMTP reachability as
+ * its own check that never makes confmail unready (no SMTP server listens here between the GreenMail tests).
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class HealthIT {
@@ -38,5 +41,7 @@ class HealthIT {
         String body = response.body().replace(" ", "");
         assertTrue(body.contains("\"name\":\"database\",\"status\":\"UP\""), body);
         assertTrue(body.contains("\"name\":\"broker\",\"status\":\"UP\""), body);
+        assertTrue(body.contains("\"name\":\"smtp\",\"status\":\"UP\""), body);
+        assertTrue(body.contains("\"reachable\""), body);
     }
 }

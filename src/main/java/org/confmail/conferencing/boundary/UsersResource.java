@@ -26,7 +26,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import org.confmail.platform.idempotency.Idempotency;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.confmail.conferencing.control.NewUser;
 import org.confmail.platform.Page;
 import org.confmail.conferencing.control.UserService;
@@ -54,8 +57,14 @@ public class UsersResource {
     @Inject
     UserService users;
 
+    @Inject
+    Idempotency idempotency;
+
     @Context
     UriInfo uriInfo;
+
+    @Context
+    SecurityContext security;
 
     @POST
     @RolesAllowed(Roles.ADMIN)
@@ -189,9 +198,13 @@ public class UsersResource {
     @APIResponse(responseCode = "409", description = "The user has no dial-in with this service",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "noDialIn", value = NO_DIAL_IN)))
-    public PinResetView resetPin(@PathParam("upn") String upn) {
-        UserService.PinReset reset = users.resetPin(upn);
-        return new PinResetView(reset.pin(), reset.emailId());
+    public Response resetPin(@PathParam("upn") String upn,
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.DESCRIPTION) String key,
+            String body) {
+        return idempotency.handle(key, Idempotency.request(security, uriInfo, body), () -> {
+            UserService.PinReset reset = users.resetPin(upn);
+            return new Idempotency.Answer(200, new PinResetView(reset.pin(), reset.emailId()), null);
+        });
     }
 
     @POST
@@ -206,9 +219,14 @@ public class UsersResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "UserNotFound")
-    public ConferenceIdResetView resetConferenceId(@PathParam("upn") String upn) {
-        UserService.ConferenceIdReset reset = users.resetConferenceId(upn);
-        return new ConferenceIdResetView(reset.conferenceId(), reset.emailId());
+    public Response resetConferenceId(@PathParam("upn") String upn,
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.DESCRIPTION) String key,
+            String body) {
+        return idempotency.handle(key, Idempotency.request(security, uriInfo, body), () -> {
+            UserService.ConferenceIdReset reset = users.resetConferenceId(upn);
+            return new Idempotency.Answer(200, new ConferenceIdResetView(reset.conferenceId(), reset.emailId()),
+                    null);
+        });
     }
 
     @POST

@@ -11,6 +11,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,8 +27,10 @@ import org.confmail.mail.control.BulkSendService;
 import org.confmail.mail.entity.BulkJob;
 import org.confmail.platform.JsonBodies;
 import org.confmail.platform.problem.Violations;
+import org.confmail.platform.idempotency.Idempotency;
 import org.confmail.security.Roles;
 import org.confmail.platform.problem.Problem;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -49,6 +52,9 @@ public class BulkResource {
 
     @Inject
     BulkSendService bulk;
+
+    @Inject
+    Idempotency idempotency;
 
     @Context
     UriInfo uriInfo;
@@ -79,7 +85,9 @@ public class BulkResource {
                 @ExampleObject(name = "malformedJson", value = MALFORMED_JSON)}))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    public Response start(String body) {
+    public Response start(
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.DESCRIPTION) String key,
+            String body) {
         JsonObject json = JsonBodies.object(body);
         Violations violations = new Violations();
         json.keySet().stream().filter(k -> !k.equals("userPrincipalNames") && !k.equals("all"))
@@ -100,12 +108,20 @@ public class BulkResource {
         }
         Boolean all = JsonBodies.bool(json, "all", violations);
         violations.throwIfAny();
-        BulkJob job = bulk.start(names, Boolean.TRUE.equals(all), security.getUserPrincipal().getName());
-        if (job.allUsers()) {
-            bulk.continueInBackground(job.id());
+        List<String> userPrincipalNames = names;
+        BulkJob[] started = new BulkJob[1];
+        Response response = idempotency.handle(key, Idempotency.request(security, uriInfo, body), () -> {
+            BulkJob job = bulk.start(userPrincipalNames, Boolean.TRUE.equals(all),
+                    security.getUserPrincipal().getName());
+            started[0] = job;
+            return new Idempotency.Answer(202, new JobAccepted(job.id(), job.total()),
+                    uriInfo.getBaseUriBuilder().path("bulk").path(job.id()).build());
+        });
+        // Once the job is committed (not on a replay, where nothing started).
+        if (started[0] != null && started[0].allUsers()) {
+            bulk.continueInBackground(started[0].id());
         }
-        return Response.accepted(new JobAccepted(job.id(), job.total()))
-                .location(uriInfo.getBaseUriBuilder().path("bulk").path(job.id()).build()).build();
+        return response;
     }
 
     @GET

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,11 +16,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.confmail.mail.control.ConferenceInfoService;
 import org.confmail.mail.entity.OutboxEmail;
+import org.confmail.platform.idempotency.Idempotency;
 import org.confmail.security.Roles;
 import org.confmail.platform.problem.Problem;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -41,8 +45,14 @@ public class ConferenceInfoResource {
     @Inject
     ConferenceInfoService conferenceInfo;
 
+    @Inject
+    Idempotency idempotency;
+
     @Context
     UriInfo uriInfo;
+
+    @Context
+    SecurityContext security;
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
@@ -72,12 +82,15 @@ public class ConferenceInfoResource {
     @APIResponse(responseCode = "429", description = "The user already got the hourly limit of these emails",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "tooManyEmails", value = TOO_MANY_EMAILS)))
-    public Response send(@PathParam("upn") String upn, String body) {
+    public Response send(@PathParam("upn") String upn,
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.DESCRIPTION) String key,
+            String body) {
         // The body is optional; scripts often send an empty one with a JSON content type.
         SendRequest request = body == null || body.isBlank() ? null : JSON.fromJson(body, SendRequest.class);
-        OutboxEmail email = conferenceInfo.send(upn, request == null ? null : request.toAddress());
-        return Response.accepted(new SendAccepted(email.id(), email.status().name()))
-                .location(uriInfo.getBaseUriBuilder().path("emails").path(email.id()).build())
-                .build();
+        return idempotency.handle(key, Idempotency.request(security, uriInfo, body), () -> {
+            OutboxEmail email = conferenceInfo.send(upn, request == null ? null : request.toAddress());
+            return new Idempotency.Answer(202, new SendAccepted(email.id(), email.status().name()),
+                    uriInfo.getBaseUriBuilder().path("emails").path(email.id()).build());
+        });
     }
 }

@@ -7,22 +7,28 @@ import jakarta.mail.MessagingException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.confmail.conferencing.control.DialInInfo;
 import org.confmail.conferencing.control.UserService;
+import org.confmail.mail.entity.EmailKind;
 import org.confmail.mail.entity.OutboxEmail;
 import org.confmail.platform.config.ConfmailConfig;
 
 /**
  * Sends one outbox email: claim the row, render it from the user's current dial-in information, hand it to SMTP,
  * record the outcome. No transaction is open while SMTP talks, so a slow server holds no database lock.
+ *
+ * <p>A transient failure (4xx, no connection) is retried with backoff while attempts remain and the email is younger
+ * than {@code CONFMAIL_RETRY_GIVE_UP_AFTER}; otherwise, and at once for a 5xx reply, the email is FAILED with the
+ * reason kept.
  */
 @ApplicationScoped
 public class EmailDeliverer {
 
-    /** How long a claim lasts before the sweeper may assume the sender died. Longer than every SMTP timeout. */
-    static final Duration LEASE = Duration.ofMinutes(5);
+    /** Kinds whose whole point is the new PIN they carry: never sent without it. */
+    static final Set<EmailKind> CARRY_PIN = Set.of(EmailKind.LICENSE_ASSIGNED, EmailKind.PIN_RESET);
 
     private static final Logger LOG = Logger.getLogger(EmailDeliverer.class.getName());
 
@@ -44,15 +50,23 @@ public class EmailDeliverer {
     @Inject
     SecretBox secrets;
 
-    private RetryPolicy retryPolicy;
+    @Inject
+    DeliveryMetrics metrics;
+
+    RetryPolicy retryPolicy;
+    Duration lease;
 
     @PostConstruct
     void init() {
-        retryPolicy = new RetryPolicy(config.retryMaxAttempts(), config.retryInitialDelay(), config.retryMaxDelay());
+        retryPolicy = new RetryPolicy(config.retryMaxAttempts(), config.retryInitialDelay(), config.retryMaxDelay(),
+                config.retryGiveUpAfter());
+        lease = config.claimLease();
     }
 
     public void deliver(String emailId) {
-        Optional<OutboxEmail> claimed = store.claim(emailId, LEASE);
+        long t0 = System.nanoTime();
+        Optional<OutboxEmail> claimed = store.claim(emailId, lease);
+        long t1 = System.nanoTime();
         if (claimed.isEmpty()) {
             return; // already sent, failed, not yet due, or another sender has it
         }
@@ -61,31 +75,77 @@ public class EmailDeliverer {
         try {
             Optional<DialInInfo> info = users.dialInInfo(email.userPrincipalName());
             if (info.isEmpty()) {
-                store.markFailed(emailId, "The user " + email.userPrincipalName() + " no longer exists");
+                fail(email, "The user " + email.userPrincipalName() + " no longer exists");
                 return;
             }
-            composed = composer.compose(email, info.get(), secrets.open(email.secretCiphertext()));
+            String secret = null;
+            if (CARRY_PIN.contains(email.kind())) {
+                secret = pinOf(email);
+                if (secret == null) {
+                    return;
+                }
+            }
+            composed = composer.compose(email, info.get(), secret);
         } catch (MessagingException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not compose email " + emailId, e);
-            store.markFailed(emailId, "Could not compose the message: " + e.getClass().getSimpleName());
+            fail(email, "Could not compose the message: " + e.getClass().getSimpleName());
             return;
         }
+        long t2 = System.nanoTime();
         try {
             smtp.send(composed.message());
-            store.markSent(emailId, composed.subject(), composed.messageId());
         } catch (DeliveryException e) {
-            if (e.isTransient() && retryPolicy.mayRetry(email.attempts())) {
-                Instant next = retryPolicy.nextAttemptAt(email.attempts(), Instant.now());
+            Instant now = Instant.now();
+            if (e.isTransient() && retryPolicy.mayRetry(email.attempts(), email.createdAt(), now)) {
+                Instant next = retryPolicy.nextAttemptAt(email.attempts(), now);
                 store.markRetrying(emailId, e.getMessage(), next);
+                metrics.retried(email.kind());
                 LOG.info(() -> "Email " + emailId + " attempt " + email.attempts() + " failed, retrying at " + next
                         + ": " + e.getMessage());
             } else {
-                String reason = e.isTransient()
-                        ? e.getMessage() + " (gave up after " + email.attempts() + " attempts)"
-                        : e.getMessage();
-                store.markFailed(emailId, reason);
-                LOG.warning(() -> "Email " + emailId + " failed: " + reason);
+                String reason = !e.isTransient() ? e.getMessage()
+                        : retryPolicy.mayRetry(email.attempts())
+                                ? e.getMessage() + " (gave up: the request is older than "
+                                        + retryPolicy.giveUpAfter() + ", after " + email.attempts() + " attempts)"
+                                : e.getMessage() + " (gave up after " + email.attempts() + " attempts)";
+                fail(email, reason);
             }
+            return;
         }
+        long t3 = System.nanoTime();
+        store.markSent(emailId, composed.subject(), composed.messageId());
+        long t4 = System.nanoTime();
+        metrics.sent(email.kind(), email.createdAt());
+        if (LOG.isLoggable(Level.FINE)) {
+            LOG.fine(String.format("Email %s accepted by SMTP %d ms after its request: waited %d ms for the sender,"
+                    + " claim %.1f ms, compose %.1f ms, SMTP %.1f ms, record %.1f ms", emailId,
+                    Duration.between(email.createdAt(), Instant.now()).toMillis(),
+                    Duration.between(email.createdAt(), Instant.now()).minusNanos(t4 - t0).toMillis(),
+                    (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6));
+        }
+    }
+
+    /** The PIN the email must carry, or null after failing the email because it is not there. */
+    private String pinOf(OutboxEmail email) {
+        if (email.secretCiphertext() == null) {
+            fail(email, "This " + email.kind() + " email must carry the user's new PIN, but none is stored (it is"
+                    + " erased when an email fails or is sent); reset the user's PIN to send a new one");
+            return null;
+        }
+        try {
+            return secrets.open(email.secretCiphertext());
+        } catch (IllegalStateException e) {
+            fail(email, "The PIN this " + email.kind() + " email must carry cannot be decrypted (was"
+                    + " CONFMAIL_SECRET_KEY or the data directory's secret.key changed?); reset the user's PIN to"
+                    + " send a new one");
+            return null;
+        }
+    }
+
+    private void fail(OutboxEmail email, String reason) {
+        if (store.markFailed(email.id(), reason)) {
+            metrics.failed(email.kind());
+        }
+        LOG.warning(() -> "Email " + email.id() + " failed: " + reason);
     }
 }

@@ -17,6 +17,14 @@ import org.confmail.mail.entity.OutboxEmail;
  * The outbox state machine. Each transition is one conditional UPDATE in its own transaction, so whichever
  * message, timer or instance gets there first wins and the others see zero rows changed: that is what keeps two
  * senders from sending one row, on H2 and PostgreSQL alike, without holding row locks across an SMTP exchange.
+ *
+ * <p>Why not {@code SELECT ... FOR UPDATE SKIP LOCKED} for the sweeper's batch (H2 2.2 and PostgreSQL both have it):
+ * the batch it selects is only a list of candidates. Each is then re-announced by a conditional UPDATE that
+ * re-checks the row's state; when two sweepers (or two instances) pick the same row, the second UPDATE waits for the
+ * first one's short transaction, sees the new state and changes nothing. Sending is decided by {@link #claim}, the
+ * same conditional UPDATE per row, so a row announced twice is still sent once. SKIP LOCKED would only spare that
+ * wait of one single-row transaction, at the price of native SQL and of holding the batch's locks while the wake-up
+ * messages go out.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -83,6 +91,32 @@ public class OutboxStore {
                 .setParameter("id", id)
                 .setParameter("sending", EmailStatus.SENDING)
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * Fails the email whatever state short of SENT or FAILED it is in: for a message the broker gave up on, whose
+     * row would otherwise wait for the sweeper only to fail the same way again.
+     */
+    public boolean markFailedUnlessDone(String id, String error) {
+        return em.createQuery("UPDATE OutboxEmail e SET e.status = :failed, e.lastError = :error,"
+                        + " e.nextAttemptAt = NULL, e.claimedUntil = NULL, e.secretCiphertext = NULL,"
+                        + " e.version = e.version + 1 WHERE e.id = :id AND e.status <> :sent AND e.status <> :failed")
+                .setParameter("failed", EmailStatus.FAILED)
+                .setParameter("error", truncate(error))
+                .setParameter("id", id)
+                .setParameter("sent", EmailStatus.SENT)
+                .executeUpdate() == 1;
+    }
+
+    /** How many emails are in each of these statuses. */
+    public java.util.Map<EmailStatus, Long> countByStatus(java.util.Set<EmailStatus> statuses) {
+        java.util.Map<EmailStatus, Long> counts = new java.util.EnumMap<>(EmailStatus.class);
+        em.createQuery("SELECT e.status, COUNT(e) FROM OutboxEmail e WHERE e.status IN :statuses GROUP BY e.status",
+                        Object[].class)
+                .setParameter("statuses", statuses)
+                .getResultList()
+                .forEach(row -> counts.put((EmailStatus) row[0], ((Number) row[1]).longValue()));
+        return counts;
     }
 
     /** Rows that need a new message on the queue: due retries, and rows a lost message or a crash left behind. */

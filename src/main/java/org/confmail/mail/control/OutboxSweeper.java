@@ -1,25 +1,40 @@
 package org.confmail.mail.control;
 
-import jakarta.ejb.Schedule;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.confmail.platform.config.ConfmailConfig;
+import org.confmail.platform.idempotency.IdempotencyStore;
 
 /**
- * Every ten seconds, announces again the rows that need it: retries that are due, and rows a lost JMS message or
- * a crash left QUEUED or SENDING; and resumes "all users" bulk jobs that a crash interrupted. Non-persistent, so it runs on every instance; the conditional updates in
- * {@link OutboxStore} decide which instance takes a row.
+ * Every {@code CONFMAIL_OUTBOX_SWEEP_INTERVAL} (10 s), announces again the rows that need it: retries that are due,
+ * and rows a lost JMS message or a crash left QUEUED or SENDING; resumes "all users" bulk jobs that a crash
+ * interrupted; forgets idempotency keys older than a day. The timer is non-persistent, so it runs on every instance;
+ * the conditional updates in {@link OutboxStore} decide which instance takes a row, and a row announced twice is
+ * still claimed, and so sent, once.
  */
 @Singleton
+@Startup
+@DependsOn("DatabaseMigration")
 public class OutboxSweeper {
 
     private static final Logger LOG = Logger.getLogger(OutboxSweeper.class.getName());
     private static final int BATCH = 500;
+
+    @Resource
+    TimerService timers;
 
     @Inject
     OutboxStore store;
@@ -33,22 +48,45 @@ public class OutboxSweeper {
     @Inject
     BulkSendService bulk;
 
-    @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false, info = "confmail outbox sweeper")
+    @Inject
+    IdempotencyStore idempotency;
+
+    @Inject
+    SmtpSender smtp;
+
+    @Inject
+    DeliveryMetrics metrics;
+
+    /** The first sweep after start announces every QUEUED row: their messages may have died with the process. */
+    private boolean started;
+
+    @PostConstruct
+    void schedule() {
+        long interval = config.sweepInterval().toMillis();
+        timers.createIntervalTimer(interval, interval, new TimerConfig("confmail outbox sweeper", false));
+    }
+
+    @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void sweep() {
         try {
-            List<String> due = store.dueForRequeue(config.staleAfter(), BATCH);
+            Duration staleAfter = started ? config.staleAfter() : Duration.ZERO;
+            List<String> due = store.dueForRequeue(staleAfter, BATCH);
             int announced = 0;
             for (String id : due) {
-                if (outbox.reannounce(id, config.staleAfter())) {
+                if (outbox.reannounce(id, staleAfter)) {
                     announced++;
                 }
             }
-            bulk.stalledJobs(java.time.Duration.ofMinutes(1)).forEach(bulk::continueInBackground);
+            started = due.size() < BATCH;
+            bulk.stalledJobs(Duration.ofMinutes(1)).forEach(bulk::continueInBackground);
             if (announced > 0) {
                 int count = announced;
                 LOG.info(() -> "Re-queued " + count + " email(s) that were due or left behind");
             }
+            metrics.backlog(store.countByStatus(DeliveryMetrics.BACKLOG));
+            idempotency.forgetExpired();
+            smtp.closeIdleConnections();
         } catch (RuntimeException e) {
             // The next run tries again; a database or broker outage must not kill the timer.
             LOG.log(Level.WARNING, "Outbox sweep failed: " + e.getMessage(), e);

@@ -1,7 +1,6 @@
 package org.confmail.platform.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The service's settings, read once through MicroProfile Config (so {@code CONFMAIL_SMTP_PORT} in the environment
@@ -21,8 +21,18 @@ public class ConfmailConfig {
 
     public enum SmtpSecurity { NONE, STARTTLS, TLS }
 
-    @Inject
-    Config config;
+    /** When a queued email is announced to the sender: after the commit (default) or in the XA transaction. */
+    public enum Announce { AFTER_COMMIT, IN_TRANSACTION }
+
+    /**
+     * The application's configuration, looked up with the application's own class loader on every use rather than
+     * injected: this bean may first be created on a thread whose context class loader is not the application's (a
+     * health check polled while the application is still starting), and Payara then hands out a Config without the
+     * application's microprofile-config.properties, which an injected field would keep for good.
+     */
+    private static Config config() {
+        return ConfigProvider.getConfig(ConfmailConfig.class.getClassLoader());
+    }
 
     public Path dataDir() {
         return Path.of(text("confmail.data.dir"));
@@ -41,11 +51,11 @@ public class ConfmailConfig {
     }
 
     public Optional<String> smtpUser() {
-        return config.getOptionalValue("confmail.smtp.user", String.class).filter(s -> !s.isBlank());
+        return config().getOptionalValue("confmail.smtp.user", String.class).filter(s -> !s.isBlank());
     }
 
     public Optional<String> smtpPassword() {
-        return config.getOptionalValue("confmail.smtp.password", String.class);
+        return config().getOptionalValue("confmail.smtp.password", String.class);
     }
 
     public SmtpSecurity smtpSecurity() {
@@ -61,7 +71,7 @@ public class ConfmailConfig {
     }
 
     public Optional<String> adminPassword() {
-        return config.getOptionalValue("confmail.admin.password", String.class).filter(s -> !s.isBlank());
+        return config().getOptionalValue("confmail.admin.password", String.class).filter(s -> !s.isBlank());
     }
 
     public int retryMaxAttempts() {
@@ -76,9 +86,51 @@ public class ConfmailConfig {
         return Duration.parse(text("confmail.retry.max.delay"));
     }
 
-    /** How long a row may stay QUEUED, or SENDING under a claim, before the sweeper sends it again. */
+    /** After this long since the request, a transient failure fails the email instead of retrying it. */
+    public Duration retryGiveUpAfter() {
+        return Duration.parse(text("confmail.retry.give.up.after"));
+    }
+
+    /** How long a row may stay QUEUED before the sweeper announces it again. */
     public Duration staleAfter() {
         return Duration.parse(text("confmail.outbox.stale.after"));
+    }
+
+    /** How often the sweeper looks for due retries and rows left behind. */
+    public Duration sweepInterval() {
+        return Duration.parse(text("confmail.outbox.sweep.interval"));
+    }
+
+    /**
+     * How long a sender's claim on a row lasts: after it, the row counts as abandoned (the sender died) and is sent
+     * again. Must be longer than one SMTP exchange can take (connect plus the SMTP timeouts).
+     */
+    public Duration claimLease() {
+        return Duration.parse(text("confmail.outbox.claim.lease"));
+    }
+
+    /** How many emails this instance sends at once: the message-driven bean's sessions and the SMTP connections. */
+    public int deliveryConcurrency() {
+        return Integer.parseInt(text("confmail.delivery.concurrency"));
+    }
+
+    /** How often the broker redelivers a message whose processing failed before it goes to the dead-letter queue. */
+    public int deliveryMaxRedeliveries() {
+        return Integer.parseInt(text("confmail.delivery.max.redeliveries"));
+    }
+
+    /** Read and write timeout of an SMTP exchange (the connect timeout is the smaller of this and 10 s). */
+    public Duration smtpTimeout() {
+        return Duration.parse(text("confmail.smtp.timeout"));
+    }
+
+    public Announce outboxAnnounce() {
+        return Announce.valueOf(text("confmail.outbox.announce").toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    /** Keep SMTP connections open between messages (true) or open one per message (false, the old behaviour). */
+    public boolean smtpReuseConnections() {
+        return Boolean.parseBoolean(text("confmail.smtp.reuse.connections"));
     }
 
     public int manualEmailsPerUserPerHour() {
@@ -92,7 +144,7 @@ public class ConfmailConfig {
 
     /** Base64 AES-256 key for secrets in the outbox; empty means a key file in the data directory. */
     public Optional<String> secretKey() {
-        return config.getOptionalValue("confmail.secret.key", String.class).filter(s -> !s.isBlank());
+        return config().getOptionalValue("confmail.secret.key", String.class).filter(s -> !s.isBlank());
     }
 
     public boolean demoData() {
@@ -134,14 +186,48 @@ public class ConfmailConfig {
         check(problems, "confmail.retry.max.attempts", v -> inRange(v, 1, 100));
         check(problems, "confmail.retry.initial.delay", ConfmailConfig::positiveDuration);
         check(problems, "confmail.retry.max.delay", ConfmailConfig::positiveDuration);
+        check(problems, "confmail.retry.give.up.after", ConfmailConfig::positiveDuration);
         check(problems, "confmail.outbox.stale.after", ConfmailConfig::positiveDuration);
+        check(problems, "confmail.outbox.sweep.interval", v -> {
+            Duration d = Duration.parse(v);
+            if (d.compareTo(Duration.ofMillis(500)) < 0 || d.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("must be an ISO-8601 duration between PT0.5S and PT1H");
+            }
+        });
+        check(problems, "confmail.smtp.timeout", v -> {
+            Duration d = Duration.parse(v);
+            if (d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("must be an ISO-8601 duration between PT1S and PT10M");
+            }
+        });
+        check(problems, "confmail.outbox.claim.lease", v -> {
+            Duration lease = Duration.parse(v);
+            Duration timeout = Duration.parse(config().getOptionalValue("confmail.smtp.timeout", String.class)
+                    .orElse("PT30S").trim());
+            // Connect, then at most one read and one write timeout per command before Jakarta Mail gives up.
+            Duration longestExchange = Duration.ofSeconds(10).plus(timeout.multipliedBy(2));
+            if (lease.compareTo(longestExchange) <= 0) {
+                throw new IllegalArgumentException("must be longer than one SMTP exchange can take ("
+                        + longestExchange + " with CONFMAIL_SMTP_TIMEOUT=" + timeout + ")");
+            }
+        });
+        check(problems, "confmail.delivery.concurrency", v -> inRange(v, 1, 64));
+        check(problems, "confmail.delivery.max.redeliveries", v -> inRange(v, 0, 100));
+        check(problems, "confmail.smtp.reuse.connections", ConfmailConfig::bool);
+        check(problems, "confmail.outbox.announce", v -> {
+            try {
+                Announce.valueOf(v.toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("must be after-commit or in-transaction");
+            }
+        });
         check(problems, "confmail.manual.emails.per.user.per.hour", v -> inRange(v, 1, 100_000));
         check(problems, "confmail.public.base.url", v -> {
             if (!v.startsWith("http://") && !v.startsWith("https://")) {
                 throw new IllegalArgumentException("must be an http:// or https:// URL");
             }
         });
-        config.getOptionalValue("confmail.secret.key", String.class).filter(s -> !s.isBlank()).ifPresent(v -> {
+        config().getOptionalValue("confmail.secret.key", String.class).filter(s -> !s.isBlank()).ifPresent(v -> {
             try {
                 if (java.util.Base64.getDecoder().decode(v.trim()).length != 32) {
                     problems.add("CONFMAIL_SECRET_KEY must be 32 bytes in base64 (openssl rand -base64 32)");
@@ -150,11 +236,7 @@ public class ConfmailConfig {
                 problems.add("CONFMAIL_SECRET_KEY must be 32 bytes in base64 (openssl rand -base64 32)");
             }
         });
-        check(problems, "confmail.demo.data", v -> {
-            if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-                throw new IllegalArgumentException("must be true or false");
-            }
-        });
+        check(problems, "confmail.demo.data", ConfmailConfig::bool);
         return problems;
     }
 
@@ -164,7 +246,7 @@ public class ConfmailConfig {
     }
 
     private String text(String property) {
-        return config.getValue(property, String.class).trim();
+        return config().getValue(property, String.class).trim();
     }
 
     private interface Check {
@@ -172,7 +254,7 @@ public class ConfmailConfig {
     }
 
     private void check(List<String> problems, String property, Check check) {
-        Optional<String> value = config.getOptionalValue(property, String.class);
+        Optional<String> value = config().getOptionalValue(property, String.class);
         if (value.isEmpty()) {
             problems.add(environmentName(property) + " is not set");
             return;
@@ -191,6 +273,12 @@ public class ConfmailConfig {
         int n = Integer.parseInt(value);
         if (n < min || n > max) {
             throw new IllegalArgumentException("must be between " + min + " and " + max);
+        }
+    }
+
+    private static void bool(String value) {
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("must be true or false");
         }
     }
 

@@ -37,4 +37,13 @@ class RetryPolicyTest {
         assertTrue(policy.mayRetry(2));
         assertFalse(policy.mayRetry(3));
     }
+
+    @Test
+    void noRetryOnceTheRequestIsOlderThanTheGiveUpWindow() {
+        RetryPolicy policy = new RetryPolicy(8, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofDays(2));
+        java.time.Instant created = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        assertTrue(policy.mayRetry(3, created, created.plus(Duration.ofDays(2))));
+        assertFalse(policy.mayRetry(3, created, created.plus(Duration.ofDays(2)).plusSeconds(1)));
+        assertFalse(policy.mayRetry(8, created, created.plusSeconds(1)), "attempts still count");
+    }
 }

@@ -1,0 +1,152 @@
+package org.confmail.it.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * confmail as operators run it: {@code java -jar target/confmail.jar} in a child process of the test, with its own
+ * data directory, a free HTTP port and CONFMAIL_* settings of the test's choosing (the CONFMAIL_* variables failsafe
+ * sets for the Arquillian server are not inherited). It can be stopped, killed with SIGKILL, and started again on
+ * the same data. Its output goes to {@code target/it-apps/<name>-<n>.log}.
+ */
+public final class AppProcess implements AutoCloseable {
+
+    public static final String ADMIN_PASSWORD = "crash-admin-password";
+
+    private final String name;
+    private final Path dataDir;
+    private final Map<String, String> env = new LinkedHashMap<>();
+    private Process process;
+    private int port;
+    private int starts;
+    private Path log;
+
+    public AppProcess(String name, Path dataDir, Map<String, String> settings) {
+        this.name = name;
+        this.dataDir = dataDir;
+        env.put("CONFMAIL_DATA_DIR", dataDir.toString());
+        env.put("CONFMAIL_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("CONFMAIL_DEFAULT_FROM_ADDRESS", "conferencing@confmail.test");
+        env.putAll(settings);
+    }
+
+    /** Starts the jar and waits until confmail itself (not just Payara) is ready. */
+    public AppProcess start(Duration timeout) throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("confmail.it.jar", "target/confmail.jar")).toAbsolutePath();
+        port = freePort();
+        starts++;
+        Path logs = Path.of(System.getProperty("confmail.it.logs", "target/it-apps"));
+        Files.createDirectories(logs);
+        log = logs.resolve(name + "-" + starts + ".log");
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx768m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--nocluster", "--port", String.valueOf(port)));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).directory(dataDir.getParent().toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("CONFMAIL_"));
+        builder.environment().putAll(env);
+        Files.writeString(logs.resolve(name + "-" + starts + ".env"), String.join("\n", new java.util.TreeSet<>(
+                builder.environment().keySet())) + "\n" + command + "\n" + builder.directory());
+        process = builder.start();
+        awaitReady(timeout);
+        return this;
+    }
+
+    public URL url() {
+        try {
+            return URI.create("http://127.0.0.1:" + port + "/").toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** SIGKILL: no shutdown hook, no undeploy, no flush. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** SIGTERM, then SIGKILL if it does not stop in 30 s. */
+    public void stop() throws InterruptedException {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(Duration.ofSeconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            kill();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    /** The last lines of the current log, for failure messages. */
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    private void awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("confmail exited with " + process.exitValue() + " during start:\n"
+                        + logTail());
+            }
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + port + "/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                // Payara answers before the application is deployed; confmail's own check says it is.
+                if (ready.body().replace(" ", "").contains("\"name\":\"database\",\"status\":\"UP\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("confmail not ready after " + timeout + ":\n" + logTail());
+    }
+
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}
