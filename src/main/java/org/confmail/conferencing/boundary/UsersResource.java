@@ -203,7 +203,9 @@ public class UsersResource {
             String body) {
         return idempotency.handle(key, Idempotency.request(security, uriInfo, body), () -> {
             UserService.PinReset reset = users.resetPin(upn);
-            return new Idempotency.Answer(200, new PinResetView(reset.pin(), reset.emailId()), null);
+            // A PIN is shown once: a repeat of this request gets the same email id, and no PIN.
+            return new Idempotency.Answer(200, new PinResetView(reset.pin(), reset.emailId()), null,
+                    new PinResetView(null, reset.emailId()));
         });
     }
 

@@ -48,8 +48,15 @@ public class Idempotency {
 
     private static final Jsonb JSON = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
 
-    /** The first answer to a request: what the resource would return without a key. */
-    public record Answer(int status, Object entity, URI location) {
+    /**
+     * The first answer to a request: what the resource would return without a key. {@code replayEntity} is what a
+     * repeat of the request gets instead, when the first answer held a secret that is shown only once (a PIN).
+     */
+    public record Answer(int status, Object entity, URI location, Object replayEntity) {
+
+        public Answer(int status, Object entity, URI location) {
+            this(status, entity, location, entity);
+        }
 
         Response toResponse() {
             Response.ResponseBuilder builder = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
@@ -115,7 +122,7 @@ public class Idempotency {
             store.forget(request.account(), key);
         }
         Answer answer = action.get();
-        String body = answer.entity() == null ? null : JSON.toJson(answer.entity());
+        String body = answer.replayEntity() == null ? null : JSON.toJson(answer.replayEntity());
         store.remember(request.account(), key, request.method(), request.path(), hash, answer.status(),
                 answer.location() == null ? null : answer.location().toString(), secrets.seal(body));
         return answer.toResponse();
