@@ -199,9 +199,8 @@ public class UsersResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "noDialIn", value = NO_DIAL_IN)))
     public Response resetPin(@PathParam("upn") String upn,
-            @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.DESCRIPTION) String key,
-            String body) {
-        return idempotency.handle(key, Idempotency.request(security, uriInfo, body), () -> {
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.DESCRIPTION) String key) {
+        return idempotency.handle(key, Idempotency.request(security, uriInfo, null), () -> {
             UserService.PinReset reset = users.resetPin(upn);
             // A PIN is shown once: a repeat of this request gets the same email id, and no PIN.
             return new Idempotency.Answer(200, new PinResetView(reset.pin(), reset.emailId()), null,
@@ -222,9 +221,8 @@ public class UsersResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "UserNotFound")
     public Response resetConferenceId(@PathParam("upn") String upn,
-            @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.DESCRIPTION) String key,
-            String body) {
-        return idempotency.handle(key, Idempotency.request(security, uriInfo, body), () -> {
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.DESCRIPTION) String key) {
+        return idempotency.handle(key, Idempotency.request(security, uriInfo, null), () -> {
             UserService.ConferenceIdReset reset = users.resetConferenceId(upn);
             return new Idempotency.Answer(200, new ConferenceIdResetView(reset.conferenceId(), reset.emailId()),
                     null);
@@ -271,9 +269,11 @@ public class UsersResource {
                 .entity(MeetingView.of(users.scheduleMeeting(upn, subject, start))).build();
     }
 
+    @Schema(name = "PinResetView", description = "A PIN reset's answer: the new PIN, shown this once")
     public record PinResetView(String pin, String emailId) {
     }
 
+    @Schema(name = "ConferenceIdResetView", description = "A conference ID reset's answer")
     public record ConferenceIdResetView(String conferenceId, String emailId) {
     }
 
