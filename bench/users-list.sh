@@ -302,13 +302,15 @@ stats() {
 mkdir -p "$OUT_DIR"
 if [[ ! -f "$APP_JAR" ]]; then
   say "building $APP_JAR (mvn -B -q -DskipTests package) ..."
-  mvn -B -q -DskipTests package || die "the Maven build failed."
+  mvn -B -q -DskipTests package >"$OUT_DIR/build.log" 2>&1 \
+    || { tail -n 40 "$OUT_DIR/build.log" >&2; die "the Maven build failed ($OUT_DIR/build.log)."; }
   [[ -f "$APP_JAR" ]] || die "$APP_JAR not found after the build."
 fi
 if [[ ! -f "$H2_JAR" ]]; then
   say "fetching com.h2database:h2:$H2_VERSION ..."
   (cd "$OUT_DIR" && mvn -B -q "$DEPENDENCY_PLUGIN:copy" -Dartifact="com.h2database:h2:$H2_VERSION" \
-      -DoutputDirectory=.) || die "could not fetch the H2 jar with Maven."
+      -DoutputDirectory=.) >"$OUT_DIR/fetch-h2.log" 2>&1 \
+    || { cat "$OUT_DIR/fetch-h2.log" >&2; die "could not fetch the H2 jar with Maven."; }
 fi
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/confmail-bench.XXXXXX")"
@@ -360,15 +362,21 @@ fi
 COLS="ID, allow_toll_free_dial_in, audio_conferencing_license, conference_id, COUNTRY, created_at, display_name,
 EMAIL, pin_hash, preferred_language, PROVIDER, third_party_provider_name, updated_at, user_principal_name,
 VERSION, bridge_id, toll_free_number_id, toll_number_id"
-SEARCH="((LOWER(user_principal_name) LIKE '%ovela%' OR LOWER(display_name) LIKE '%ovela%') OR conference_id LIKE '%ovela%')"
+search_condition() {
+  echo "((LOWER(user_principal_name) LIKE '%$1%' OR LOWER(display_name) LIKE '%$1%') OR conference_id LIKE '%$1%')"
+}
+SEARCH="$(search_condition ovela)"
+NO_MATCH="$(search_condition nobody-zq)"
 {
   echo "-- H2 $H2_VERSION plans, $USERS users$([[ -n "$DROP_INDEXES" ]] && echo ", after dropping $DROP_INDEXES")"
   for sql in \
       "SELECT $COLS FROM conferencing_user ORDER BY user_principal_name ASC LIMIT 25 OFFSET 0" \
       "SELECT COUNT(ID) FROM conferencing_user" \
       "SELECT $COLS FROM conferencing_user ORDER BY display_name DESC, user_principal_name ASC LIMIT 25 OFFSET $((USERS / 2))" \
+      "SELECT $COLS FROM conferencing_user ORDER BY display_name ASC, user_principal_name ASC LIMIT 25 OFFSET 0" \
       "SELECT $COLS FROM conferencing_user WHERE $SEARCH ORDER BY user_principal_name ASC LIMIT 25 OFFSET 0" \
-      "SELECT COUNT(ID) FROM conferencing_user WHERE $SEARCH"; do
+      "SELECT COUNT(ID) FROM conferencing_user WHERE $SEARCH" \
+      "SELECT $COLS FROM conferencing_user WHERE $NO_MATCH ORDER BY user_principal_name ASC LIMIT 25 OFFSET 0"; do
     echo
     echo "EXPLAIN ANALYZE $sql;"
     h2_query "EXPLAIN ANALYZE $sql" | grep -v -E '^ +"|^PLAN|^SELECT$' || true
