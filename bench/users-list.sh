@@ -11,7 +11,8 @@
 #   3. seeds BENCH_BASELINE_USERS users straight into the H2 file with SQL, starts confmail, measures, stops;
 #   4. seeds up to BENCH_USERS users, starts confmail, measures, stops;
 #   5. optionally (BENCH_DROP_INDEXES) drops the named indexes, starts confmail and measures again;
-#   6. prints the table, and H2's plans (EXPLAIN) of the SQL behind the list, taken on the large database.
+#   6. prints the table; H2's plans (EXPLAIN ANALYZE) of the SQL behind the list, taken on the large database
+#      (and again after BENCH_DROP_INDEXES), go to a file.
 #
 # Each query is measured BENCH_RUNS times after BENCH_WARMUP warm-up requests, round-robin over the queries
 # (so that a burst of load from elsewhere hits all of them alike), with curl's time_total. Queries with a
@@ -30,6 +31,8 @@
 #   BENCH_OUT_DIR         where results, raw timings and logs go           (target/bench)
 #   BENCH_DROP_INDEXES    index names to drop for a last "without" pass     (none), e.g. to compare with and
 #                         without a migration's indexes in one run
+#   BENCH_H2_URL_OPTIONS  appended to the app's H2 URL (through CONFMAIL_DB_URL), e.g. ";CACHE_SIZE=262144"
+#                                                                          (none: the app's default URL)
 #   BENCH_KEEP_DATA       "true" keeps the temporary data directory        (false)
 #
 # Output: the table on stdout and in $BENCH_OUT_DIR/users-list-results.md, every timing in
@@ -133,9 +136,14 @@ start_app() {
   PORT="$(free_port)"
   BASE="http://127.0.0.1:$PORT"
   log="$WORK/app-$label.log"
+  local -a app_env=(CONFMAIL_DATA_DIR="$DATA_DIR" CONFMAIL_ADMIN_PASSWORD="$ADMIN_PASSWORD")
+  if [[ -n "${BENCH_H2_URL_OPTIONS:-}" ]]; then
+    # The app's default URL (microprofile-config.properties) plus the options.
+    app_env+=(CONFMAIL_DB_URL="jdbc:h2:file:$DATA_DIR/db/confmail;DB_CLOSE_ON_EXIT=FALSE$BENCH_H2_URL_OPTIONS")
+  fi
+  # env execs java, so $! is the JVM's own PID.
   # shellcheck disable=SC2086  # BENCH_JAVA_OPTS is a list of options
-  CONFMAIL_DATA_DIR="$DATA_DIR" CONFMAIL_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-    java ${BENCH_JAVA_OPTS:-} -jar "$APP_JAR" --port "$PORT" --rootdir "$WORK/payara-$label" >"$log" 2>&1 &
+  env "${app_env[@]}" java ${BENCH_JAVA_OPTS:-} -jar "$APP_JAR" --port "$PORT" --rootdir "$WORK/payara-$label" >"$log" 2>&1 &
   APP_PID=$!
   for ((i = 0; ; i++)); do
     kill -0 "$APP_PID" 2>/dev/null || { tail -n 30 "$log" >&2; die "confmail exited during start ($log)."; }
@@ -296,6 +304,43 @@ stats() {
     NR == 1 { lo = $1 } { hi = $1 } END { print (lo == hi ? lo : lo "-" hi) }'
 }
 
+# explain_plans <title>: H2's plans, with the rows each step read (EXPLAIN ANALYZE), of the SQL EclipseLink
+# sends for the list (its column list and conditions, from its SQL log), appended to $EXPLAIN_OUT. The app is
+# stopped; one H2 shell runs them all, on a cold database, so the times it prints are not the app's.
+COLS="ID, allow_toll_free_dial_in, audio_conferencing_license, conference_id, COUNTRY, created_at, display_name,
+EMAIL, pin_hash, preferred_language, PROVIDER, third_party_provider_name, updated_at, user_principal_name,
+VERSION, bridge_id, toll_free_number_id, toll_number_id"
+search_condition() {
+  echo "((LOWER(user_principal_name) LIKE '%$1%' OR LOWER(display_name) LIKE '%$1%') OR conference_id LIKE '%$1%')"
+}
+explain_plans() {
+  local cols label sql short
+  cols="$(tr '\n' ' ' <<<"$COLS")"
+  echo "maxwidth 2000" >"$WORK/explain.sql"
+  while IFS='|' read -r label sql; do
+    short="${sql/"$cols"/<all columns>}"
+    echo "SELECT '---- $label: ${short//\'/\'\'}' AS Q;"
+    echo "EXPLAIN ANALYZE $sql;"
+  done >>"$WORK/explain.sql" <<EOF
+first page|SELECT $cols FROM conferencing_user ORDER BY user_principal_name ASC LIMIT 25 OFFSET 0
+its count|SELECT COUNT(ID) FROM conferencing_user
+deep page|SELECT $cols FROM conferencing_user ORDER BY display_name DESC, user_principal_name ASC LIMIT 25 OFFSET $((USERS / 2))
+first page by name|SELECT $cols FROM conferencing_user ORDER BY display_name ASC, user_principal_name ASC LIMIT 25 OFFSET 0
+name fragment|SELECT $cols FROM conferencing_user WHERE $(search_condition ovela) ORDER BY user_principal_name ASC LIMIT 25 OFFSET 0
+its count|SELECT COUNT(ID) FROM conferencing_user WHERE $(search_condition ovela)
+no match|SELECT $cols FROM conferencing_user WHERE $(search_condition nobody-zq) ORDER BY user_principal_name ASC LIMIT 25 OFFSET 0
+its count|SELECT COUNT(ID) FROM conferencing_user WHERE $(search_condition nobody-zq)
+EOF
+  {
+    echo "==== H2 $H2_VERSION, $1"
+    java -cp "$H2_JAR" org.h2.tools.Shell -url "$(h2_url)" -user confmail -password confmail <"$WORK/explain.sql" \
+      | sed -E 's/^sql> //' \
+      | grep -v -E '^ +"|^(Q|PLAN|SELECT)$|^Maximum width|^(Welcome|Exit with|Commands are|help or|list  |maxwidth|autocommit|history|quit or|Connection closed|Aborted)|^\(1 row|^$' \
+      | sed -E 's/^---- /\n---- /' || true
+    echo
+  } >>"$EXPLAIN_OUT" 2>&1
+}
+
 # ---------------------------------------------------------------------------------------------------------
 # Run
 # ---------------------------------------------------------------------------------------------------------
@@ -341,6 +386,8 @@ seed_users "$USERS"
 start_app large
 measure large "$USERS"
 stop_app
+: >"$EXPLAIN_OUT"
+explain_plans "$USERS users"
 
 PASSES=(baseline large)
 if [[ -n "$DROP_INDEXES" ]]; then
@@ -354,34 +401,9 @@ if [[ -n "$DROP_INDEXES" ]]; then
   start_app without
   measure without "$USERS"
   stop_app
+  explain_plans "$USERS users, without $DROP_INDEXES"
   PASSES+=(without)
 fi
-
-# H2's plans, with the rows each step read (EXPLAIN ANALYZE), of the SQL EclipseLink sends for the list (its
-# column list and conditions, from its SQL log), on the large database.
-COLS="ID, allow_toll_free_dial_in, audio_conferencing_license, conference_id, COUNTRY, created_at, display_name,
-EMAIL, pin_hash, preferred_language, PROVIDER, third_party_provider_name, updated_at, user_principal_name,
-VERSION, bridge_id, toll_free_number_id, toll_number_id"
-search_condition() {
-  echo "((LOWER(user_principal_name) LIKE '%$1%' OR LOWER(display_name) LIKE '%$1%') OR conference_id LIKE '%$1%')"
-}
-SEARCH="$(search_condition ovela)"
-NO_MATCH="$(search_condition nobody-zq)"
-{
-  echo "-- H2 $H2_VERSION plans, $USERS users$([[ -n "$DROP_INDEXES" ]] && echo ", after dropping $DROP_INDEXES")"
-  for sql in \
-      "SELECT $COLS FROM conferencing_user ORDER BY user_principal_name ASC LIMIT 25 OFFSET 0" \
-      "SELECT COUNT(ID) FROM conferencing_user" \
-      "SELECT $COLS FROM conferencing_user ORDER BY display_name DESC, user_principal_name ASC LIMIT 25 OFFSET $((USERS / 2))" \
-      "SELECT $COLS FROM conferencing_user ORDER BY display_name ASC, user_principal_name ASC LIMIT 25 OFFSET 0" \
-      "SELECT $COLS FROM conferencing_user WHERE $SEARCH ORDER BY user_principal_name ASC LIMIT 25 OFFSET 0" \
-      "SELECT COUNT(ID) FROM conferencing_user WHERE $SEARCH" \
-      "SELECT $COLS FROM conferencing_user WHERE $NO_MATCH ORDER BY user_principal_name ASC LIMIT 25 OFFSET 0"; do
-    echo
-    echo "EXPLAIN ANALYZE $sql;"
-    h2_query "EXPLAIN ANALYZE $sql" | grep -v -E '^ +"|^PLAN|^SELECT$' || true
-  done
-} >"$EXPLAIN_OUT" 2>&1
 
 # ---------------------------------------------------------------------------------------------------------
 # Report
@@ -389,7 +411,7 @@ NO_MATCH="$(search_condition nobody-zq)"
 declare -A PASS_TITLES=([baseline]="$BASELINE users" [large]="$USERS users" [without]="$USERS, without $DROP_INDEXES")
 {
   echo "confmail users list, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc 2>/dev/null || echo '?') CPUs," \
-       "load average $LOAD_BEFORE before / $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') after," \
+       "${BENCH_H2_URL_OPTIONS:+H2 URL options $BENCH_H2_URL_OPTIONS, }load average $LOAD_BEFORE before / $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') after," \
        "$RUNS runs per query after $WARMUP warm-up, times in ms (curl time_total)"
   echo
   header="| query |"; rule="|---|"
