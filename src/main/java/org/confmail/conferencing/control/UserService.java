@@ -229,7 +229,10 @@ public class UserService {
             }
         }
         List<ConferencingUser> items = query.setFirstResult(page * size).setMaxResults(size).getResultList();
-        return new Page<>(items, page, size, count.getSingleResult());
+        // A first page that is not full is the whole result: no second pass over the table to count it
+        // (a search with few or no matches scans every row; bench/USERS.md).
+        long total = page == 0 && items.size() < size ? items.size() : count.getSingleResult();
+        return new Page<>(items, page, size, total);
     }
 
     /** The users with dial-in through this service, for bulk sends. */
