@@ -5,8 +5,6 @@ import static org.confmail.platform.ApiExamples.*;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -20,6 +18,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.confmail.mail.control.ConferenceInfoService;
 import org.confmail.mail.entity.OutboxEmail;
+import org.confmail.platform.JsonBodies;
+import org.confmail.platform.problem.Violations;
 import org.confmail.platform.idempotency.Idempotency;
 import org.confmail.security.Roles;
 import org.confmail.platform.problem.Problem;
@@ -40,7 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Emails")
 public class ConferenceInfoResource {
 
-    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
     ConferenceInfoService conferenceInfo;
@@ -86,9 +85,11 @@ public class ConferenceInfoResource {
             @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.DESCRIPTION) String key,
             String body) {
         // The body is optional; scripts often send an empty one with a JSON content type.
-        SendRequest request = body == null || body.isBlank() ? null : JSON.fromJson(body, SendRequest.class);
+        Violations violations = new Violations();
+        String toAddress = JsonBodies.string(JsonBodies.object(body), "toAddress", violations);
+        violations.throwIfAny();
         return idempotency.handle(key, Idempotency.request(security, uriInfo, body), () -> {
-            OutboxEmail email = conferenceInfo.send(upn, request == null ? null : request.toAddress());
+            OutboxEmail email = conferenceInfo.send(upn, toAddress);
             return new Idempotency.Answer(202, new SendAccepted(email.id(), email.status().name()),
                     uriInfo.getBaseUriBuilder().path("emails").path(email.id()).build());
         });

@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.confmail.conferencing.control.DialInInfo;
+import org.confmail.platform.config.EmailAddresses;
 import org.confmail.mail.entity.OutboxEmail;
 
 /**
@@ -44,7 +45,7 @@ public class EmailComposer {
         model.put("pin", secret);
         EmailTemplates.Rendered rendered = TEMPLATES.render(email.kind(), email.language(), model);
 
-        String messageId = "<" + email.id() + "@" + domainOf(email.fromAddress()) + ">";
+        String messageId = "<" + email.id() + "@" + EmailAddresses.domainOf(email.fromAddress()) + ">";
         MimeMessage message = new FixedIdMimeMessage(session, messageId);
         message.setFrom(address(email.fromAddress(), email.fromName()));
         message.setRecipient(Message.RecipientType.TO, address(email.toAddress(), email.toName()));
@@ -73,10 +74,6 @@ public class EmailComposer {
         } catch (UnsupportedEncodingException e) {
             throw new MessagingException("UTF-8 unsupported", e);
         }
-    }
-
-    private static String domainOf(String address) {
-        return address.substring(address.lastIndexOf('@') + 1);
     }
 
     /** Keeps the Message-ID we chose instead of the random one Jakarta Mail makes in saveChanges(). */
