@@ -18,7 +18,7 @@
 #           CONFMAIL_SMTP_REUSE_CONNECTIONS=false (what each change is worth on its own)
 # plus the floor: smtp-sink's own time to accept a message of the same size (new connection, kept connection).
 #
-# Needs java 17, maven (unless BENCH_SKIP_BUILD=true), python3 and smtp-sink (Debian package postfix:
+# Needs a JDK 21+ (found by scripts/use-jdk21.sh), maven (unless BENCH_SKIP_BUILD=true), python3 and smtp-sink (Debian package postfix:
 # DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postfix; only smtp-sink is run here,
 # on a free port of 127.0.0.1, never the system's Postfix). Results also go to target/bench/latency-*.json.
 set -euo pipefail
@@ -33,6 +33,8 @@ BASE_REF="${BENCH_BASE_REF:-713d941}"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# Payara 7 needs a JDK 21 or newer: take it from JAVA_HOME, PATH or /usr/lib/jvm, or stop with one line.
+source scripts/use-jdk21.sh
 OUT="target/bench"
 mkdir -p "$OUT"
 

@@ -54,6 +54,8 @@ BRIDGE_NAME="Bench bridge"
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_ROOT"
+# Payara 7 needs a JDK 21 or newer: take it from JAVA_HOME, PATH or /usr/lib/jvm, or stop with one line.
+source scripts/use-jdk21.sh
 APP_JAR="${BENCH_JAR:-target/confmail.jar}"
 OUT_DIR="${BENCH_OUT_DIR:-target/bench}"
 H2_JAR="$OUT_DIR/h2-$H2_VERSION.jar"

@@ -111,14 +111,10 @@ trap 'on_signal SIGHUP' HUP
 # ---------------------------------------------------------------------------
 # Preconditions: fail early with a clear message rather than half-way through.
 # ---------------------------------------------------------------------------
-command -v java >/dev/null 2>&1 || die "'java' not found on PATH; install a JDK 17 or newer."
+# Payara 7 needs a JDK 21 or newer: take it from JAVA_HOME, PATH or /usr/lib/jvm, or stop with one line.
+source scripts/use-jdk21.sh
 command -v mvn >/dev/null 2>&1 || die "'mvn' not found on PATH; install Maven 3.8 or newer."
 command -v curl >/dev/null 2>&1 || die "'curl' not found on PATH; it is used to check readiness."
-
-java_major="$(java -version 2>&1 | sed -nE '1s/.*version "(1\.)?([0-9]+).*/\2/p')"
-if [[ -n "$java_major" && "$java_major" -lt 17 ]]; then
-  die "java on PATH is version $java_major; confmail needs Java 17 or newer."
-fi
 
 for var in PORT SMTP_PORT IMAP_PORT MAIL_API_PORT READY_TIMEOUT; do
   [[ "${!var}" =~ ^[0-9]+$ ]] || die "$var must be a number, got '${!var}'."

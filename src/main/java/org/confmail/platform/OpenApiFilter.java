@@ -138,9 +138,6 @@ public class OpenApiFilter implements OASFilter {
         if (Boolean.FALSE.equals(schema.getUniqueItems())) {
             schema.setUniqueItems(null);
         }
-        if (Boolean.FALSE.equals(schema.getNullable())) {
-            schema.setNullable(null);
-        }
         if (Boolean.FALSE.equals(schema.getReadOnly())) {
             schema.setReadOnly(null);
         }
@@ -150,21 +147,22 @@ public class OpenApiFilter implements OASFilter {
         if (Boolean.FALSE.equals(schema.getDeprecated())) {
             schema.setDeprecated(null);
         }
-        if (schema.getDefaultValue() instanceof String text && schema.getType() != null) {
+        List<Schema.SchemaType> types = schema.getType() == null ? List.of() : schema.getType();
+        if (schema.getDefaultValue() instanceof String text) {
             // @DefaultValue("50") on an int parameter arrives as the string "50".
             try {
-                switch (schema.getType()) {
-                    case INTEGER -> schema.setDefaultValue(Long.valueOf(text.strip()));
-                    case NUMBER -> schema.setDefaultValue(new BigDecimal(text.strip()));
-                    case BOOLEAN -> schema.setDefaultValue(Boolean.valueOf(text.strip()));
-                    default -> {
-                    }
+                if (types.contains(Schema.SchemaType.INTEGER)) {
+                    schema.setDefaultValue(Long.valueOf(text.strip()));
+                } else if (types.contains(Schema.SchemaType.NUMBER)) {
+                    schema.setDefaultValue(new BigDecimal(text.strip()));
+                } else if (types.contains(Schema.SchemaType.BOOLEAN)) {
+                    schema.setDefaultValue(Boolean.valueOf(text.strip()));
                 }
             } catch (NumberFormatException e) {
                 // leave it as written
             }
         }
-        if (schema.getType() == Schema.SchemaType.ARRAY && schema.getItems() != null) {
+        if (types.contains(Schema.SchemaType.ARRAY) && schema.getItems() != null) {
             // Payara copies the element type's properties onto a list's schema as well as into its items.
             schema.setProperties(null);
         }
