@@ -43,7 +43,7 @@ public class UserBean implements Serializable {
     transient EmailHistory history;
 
     private String upn;
-    private UserRow user;
+    private UserView user;
     private boolean notFound;
 
     private String displayName;
@@ -62,22 +62,22 @@ public class UserBean implements Serializable {
     /** Called by f:viewAction once the upn parameter is set. */
     public void load() {
         try {
-            user = new UserRow(UserView.of(users.find(upn)));
+            user = UserView.of(users.find(upn));
             notFound = false;
         } catch (ProblemException e) {
             notFound = true;
             return;
         }
-        displayName = user.getDisplayName();
-        email = user.getEmail();
-        preferredLanguage = user.view().preferredLanguage();
-        country = user.view().country();
-        staticConferenceId = user.getConferenceId();
-        provider = user.getProvider();
-        thirdPartyProviderName = user.view().thirdPartyProviderName();
-        tollNumber = user.getTollNumber();
-        tollFreeNumber = user.getTollFreeNumber();
-        allowTollFreeDialIn = user.view().allowTollFreeDialIn();
+        displayName = user.displayName();
+        email = user.email();
+        preferredLanguage = user.preferredLanguage();
+        country = user.country();
+        staticConferenceId = user.conferenceId();
+        provider = user.provider();
+        thirdPartyProviderName = user.thirdPartyProviderName();
+        tollNumber = user.tollNumber();
+        tollFreeNumber = user.tollFreeNumber();
+        allowTollFreeDialIn = user.allowTollFreeDialIn();
     }
 
     public void saveProperties() {
@@ -102,7 +102,7 @@ public class UserBean implements Serializable {
     public void sendInfo() {
         try {
             conferenceInfo.send(upn, sendTo);
-            Messages.info("user.info.queued", sendTo == null || sendTo.isBlank() ? user.getEmail() : sendTo);
+            Messages.info("user.info.queued", sendTo == null || sendTo.isBlank() ? user.email() : sendTo);
             sendTo = null;
         } catch (ProblemException e) {
             Messages.refused(e);
@@ -158,10 +158,10 @@ public class UserBean implements Serializable {
     }
 
     private List<NumberChoice> numbers(NumberType type) {
-        if (user == null || user.getBridgeId() == null) {
+        if (user == null || user.bridgeId() == null) {
             return List.of();
         }
-        return bridges.numbers(user.getBridgeId()).stream().filter(n -> n.type() == type)
+        return bridges.numbers(user.bridgeId()).stream().filter(n -> n.type() == type)
                 .map(n -> new NumberChoice(n.e164(), n.e164() + " · " + n.country()
                         + (n.city() == null ? "" : " · " + n.city())))
                 .toList();
@@ -178,7 +178,7 @@ public class UserBean implements Serializable {
         return notFound;
     }
 
-    public UserRow getUser() {
+    public UserView getUser() {
         return user;
     }
 

@@ -38,18 +38,16 @@ public class UsersBean implements Serializable {
     private String search;
     private String license = "";
     private String provider = "";
-    private List<UserRow> selection = new ArrayList<>();
+    private List<UserView> selection = new ArrayList<>();
     private String jobId;
     private BulkSendService.Progress progress;
-    private LazyDataModel<UserRow> model;
+    private LazyDataModel<UserView> model;
 
     @PostConstruct
     void init() {
-        model = new PagedModel<>((page, size, sort) -> {
-            Page<UserView> found = page(page, size, sort);
-            return new Page<>(found.items().stream().map(UserRow::new).toList(), page, size, found.total());
-        }, UserRow::getUserPrincipalName,
-                upn -> users.findOptional(upn).map(UserView::of).map(UserRow::new).orElse(null));
+        // Rows are the API's own UserView records: Faces 4.1's EL reads record components directly.
+        model = new PagedModel<>(this::page, UserView::userPrincipalName,
+                upn -> users.findOptional(upn).map(UserView::of).orElse(null));
     }
 
     private Page<UserView> page(int page, int size, String sort) {
@@ -67,7 +65,7 @@ public class UsersBean implements Serializable {
             return;
         }
         try {
-            BulkJob job = bulk.start(selection.stream().map(UserRow::getUserPrincipalName).toList(), false,
+            BulkJob job = bulk.start(selection.stream().map(UserView::userPrincipalName).toList(), false,
                     security.getCallerPrincipal().getName());
             jobId = job.id();
             progress = bulk.progress(jobId);
@@ -97,7 +95,7 @@ public class UsersBean implements Serializable {
         return jobId;
     }
 
-    public LazyDataModel<UserRow> getModel() {
+    public LazyDataModel<UserView> getModel() {
         return model;
     }
 
@@ -125,11 +123,11 @@ public class UsersBean implements Serializable {
         this.provider = provider;
     }
 
-    public List<UserRow> getSelection() {
+    public List<UserView> getSelection() {
         return selection;
     }
 
-    public void setSelection(List<UserRow> selection) {
+    public void setSelection(List<UserView> selection) {
         this.selection = selection;
     }
 }

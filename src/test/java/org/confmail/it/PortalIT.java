@@ -246,6 +246,8 @@ class PortalIT {
         page.locator("[id$='kind']").click();
         page.locator("[id$='kind_items'] li", new Page.LocatorOptions().setHasText("PIN reset")).click();
         browser.waitForAjax();
+        // The form is rendered anew; the language menu is clicked in the new one, not in the one it replaces.
+        assertThat(page.locator("[id$='subject']")).hasText("Your audio conferencing PIN was reset");
         page.locator("[id$='language']").click();
         page.locator("[id$='language_items'] li", new Page.LocatorOptions().setHasText("Français")).click();
         browser.waitForAjax();
