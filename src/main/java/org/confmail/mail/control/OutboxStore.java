@@ -1,11 +1,11 @@
 package org.confmail.mail.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,15 +30,16 @@ import org.confmail.mail.entity.OutboxEmail;
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class OutboxStore {
 
-    /** Identifies this instance in {@code claimed_by}, for operators reading the table. */
-    static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
-
     private static final String CLAIMABLE = "(e.status = :queued"
             + " OR (e.status = :retrying AND e.nextAttemptAt <= :now)"
             + " OR (e.status = :sending AND e.claimedUntil < :now))";
 
     @PersistenceContext
     EntityManager em;
+
+    /** Whose claim this process's claims are ({@code claimed_by}), and whose claims may be taken over. */
+    @Inject
+    SenderHeartbeat heartbeat;
 
     /** Takes the email for sending, or answers empty when it is sent, failed, not due, or another sender has it. */
     public Optional<OutboxEmail> claim(String id, Duration lease) {
@@ -48,7 +49,7 @@ public class OutboxStore {
                 + " e.version = e.version + 1 WHERE e.id = :id AND " + CLAIMABLE);
         int changed = withStates(update, now)
                 .setParameter("sendingNow", EmailStatus.SENDING)
-                .setParameter("me", INSTANCE)
+                .setParameter("me", heartbeat.incarnation())
                 .setParameter("until", now.plus(lease))
                 .setParameter("id", id)
                 .executeUpdate();
@@ -117,6 +118,31 @@ public class OutboxStore {
                 .getResultList()
                 .forEach(row -> counts.put((EmailStatus) row[0], ((Number) row[1]).longValue()));
         return counts;
+    }
+
+    /**
+     * Puts back in the queue the emails that instances which stopped beating had claimed (killed, or cut off for
+     * longer than {@code CONFMAIL_INSTANCE_DEAD_AFTER}), and those of this instance's own earlier incarnation after a
+     * restart, instead of leaving them to their claim lease. They become QUEUED as of {@code queuedAt}, early enough
+     * that the same sweep announces them again. Answers how many.
+     */
+    public int releaseAbandonedClaims(Instant queuedAt) {
+        Instant now = Instant.now();
+        // A silent-since of the epoch matches nobody: this instance may not judge the others yet.
+        Instant othersSilentSince = heartbeat.othersSilentSince(now).orElse(Instant.EPOCH);
+        return em.createQuery("UPDATE OutboxEmail e SET e.status = :queued, e.queuedAt = :queuedAt,"
+                        + " e.claimedUntil = NULL, e.version = e.version + 1 WHERE e.status = :sending"
+                        + " AND e.claimedBy IN (SELECT i.incarnation FROM SenderInstance i"
+                        + " WHERE i.incarnation <> :me AND (i.beatAt < :othersSilentSince"
+                        + " OR (i.name = :myName AND i.beatAt < :ownSilentSince)))")
+                .setParameter("queued", EmailStatus.QUEUED)
+                .setParameter("queuedAt", queuedAt)
+                .setParameter("sending", EmailStatus.SENDING)
+                .setParameter("me", heartbeat.incarnation())
+                .setParameter("myName", heartbeat.name())
+                .setParameter("othersSilentSince", othersSilentSince)
+                .setParameter("ownSilentSince", heartbeat.ownEarlierSilentSince(now))
+                .executeUpdate();
     }
 
     /** Rows that need a new message on the queue: due retries, and rows a lost message or a crash left behind. */

@@ -12,6 +12,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,7 +22,8 @@ import org.confmail.platform.idempotency.IdempotencyStore;
 /**
  * Every {@code CONFMAIL_OUTBOX_SWEEP_INTERVAL} (10 s), announces again the rows that need it: retries that are due,
  * and rows a lost JMS message or a crash left QUEUED or SENDING; resumes "all users" bulk jobs that a crash
- * interrupted; forgets idempotency keys older than a day. The timer is non-persistent, so it runs on every instance;
+ * interrupted; takes over the claims of instances that stopped beating (see {@link SenderHeartbeat}); forgets
+ * idempotency keys older than a day. The timer is non-persistent, so it runs on every instance;
  * the conditional updates in {@link OutboxStore} decide which instance takes a row, and a row announced twice is
  * still claimed, and so sent, once.
  */
@@ -57,13 +59,17 @@ public class OutboxSweeper {
     @Inject
     DeliveryMetrics metrics;
 
+    @Inject
+    SenderInstances instances;
+
     /** The first sweep after start announces every QUEUED row: their messages may have died with the process. */
     private boolean started;
 
     @PostConstruct
     void schedule() {
         long interval = config.sweepInterval().toMillis();
-        timers.createIntervalTimer(interval, interval, new TimerConfig("confmail outbox sweeper", false));
+        // The first sweep soon after start: it takes back what this instance's previous run left claimed.
+        timers.createIntervalTimer(Math.min(interval, 2000), interval, new TimerConfig("confmail outbox sweeper", false));
     }
 
     @Timeout
@@ -71,6 +77,10 @@ public class OutboxSweeper {
     public void sweep() {
         try {
             Duration staleAfter = started ? config.staleAfter() : Duration.ZERO;
+            int released = store.releaseAbandonedClaims(Instant.now().minus(staleAfter).minusSeconds(1));
+            if (released > 0) {
+                LOG.info(() -> "Took over " + released + " email(s) claimed by an instance that stopped");
+            }
             List<String> due = store.dueForRequeue(staleAfter, BATCH);
             int announced = 0;
             for (String id : due) {
@@ -86,6 +96,7 @@ public class OutboxSweeper {
             }
             metrics.backlog(store.countByStatus(DeliveryMetrics.BACKLOG));
             idempotency.forgetExpired();
+            instances.forgetSilentSince(Instant.now().minus(Duration.ofDays(1)));
             smtp.closeIdleConnections();
         } catch (RuntimeException e) {
             // The next run tries again; a database or broker outage must not kill the timer.

@@ -109,6 +109,44 @@ public class ConfmailConfig {
         return Duration.parse(text("confmail.outbox.claim.lease"));
     }
 
+    /**
+     * The name this process runs under among several instances: {@code CONFMAIL_INSTANCE_NAME}, else the host name
+     * and a digest of the data directory, which stays the same when the process is restarted on the same machine.
+     */
+    public String instanceName() {
+        return config().getOptionalValue("confmail.instance.name", String.class).map(String::trim)
+                .filter(s -> !s.isEmpty()).orElseGet(this::defaultInstanceName);
+    }
+
+    private String defaultInstanceName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        host = host.replaceAll("[^A-Za-z0-9._-]", "-");
+        String dir = dataDir().toAbsolutePath().normalize().toString();
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(dir.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String suffix = java.util.HexFormat.of().formatHex(digest, 0, 4);
+            return (host.length() > 60 ? host.substring(0, 60) : host) + "-" + suffix;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How often this instance tells the others it is alive. */
+    public Duration instanceHeartbeat() {
+        return Duration.parse(text("confmail.instance.heartbeat"));
+    }
+
+    /** After this long without a heartbeat, an instance counts as dead and its claims are taken over. */
+    public Duration instanceDeadAfter() {
+        return Duration.parse(text("confmail.instance.dead.after"));
+    }
+
     /** How many emails this instance sends at once: the message-driven bean's sessions and the SMTP connections. */
     public int deliveryConcurrency() {
         return Integer.parseInt(text("confmail.delivery.concurrency"));
@@ -209,6 +247,27 @@ public class ConfmailConfig {
             if (lease.compareTo(longestExchange) <= 0) {
                 throw new IllegalArgumentException("must be longer than one SMTP exchange can take ("
                         + longestExchange + " with CONFMAIL_SMTP_TIMEOUT=" + timeout + ")");
+            }
+        });
+        config().getOptionalValue("confmail.instance.name", String.class).filter(s -> !s.isBlank()).ifPresent(v -> {
+            if (!v.trim().matches("[A-Za-z0-9._:-]{1,70}")) {
+                problems.add("CONFMAIL_INSTANCE_NAME='" + v + "' must be 1 to 70 letters, digits, '.', '_', ':' or '-'");
+            }
+        });
+        check(problems, "confmail.instance.heartbeat", v -> {
+            Duration d = Duration.parse(v);
+            if (d.compareTo(Duration.ofMillis(500)) < 0 || d.compareTo(Duration.ofMinutes(1)) > 0) {
+                throw new IllegalArgumentException("must be an ISO-8601 duration between PT0.5S and PT1M");
+            }
+        });
+        check(problems, "confmail.instance.dead.after", v -> {
+            Duration deadAfter = Duration.parse(v);
+            Duration heartbeat = Duration.parse(config().getOptionalValue("confmail.instance.heartbeat", String.class)
+                    .orElse("PT5S").trim());
+            // Two missed beats must never be enough: a busy instance is not a dead one.
+            if (deadAfter.compareTo(heartbeat.multipliedBy(3)) < 0) {
+                throw new IllegalArgumentException("must be at least three heartbeats (CONFMAIL_INSTANCE_HEARTBEAT="
+                        + heartbeat + ")");
             }
         });
         check(problems, "confmail.delivery.concurrency", v -> inRange(v, 1, 64));
