@@ -226,18 +226,10 @@ public class ConfmailConfig {
         check(problems, "confmail.retry.max.delay", ConfmailConfig::positiveDuration);
         check(problems, "confmail.retry.give.up.after", ConfmailConfig::positiveDuration);
         check(problems, "confmail.outbox.stale.after", ConfmailConfig::positiveDuration);
-        check(problems, "confmail.outbox.sweep.interval", v -> {
-            Duration d = Duration.parse(v);
-            if (d.compareTo(Duration.ofMillis(500)) < 0 || d.compareTo(Duration.ofHours(1)) > 0) {
-                throw new IllegalArgumentException("must be an ISO-8601 duration between PT0.5S and PT1H");
-            }
-        });
-        check(problems, "confmail.smtp.timeout", v -> {
-            Duration d = Duration.parse(v);
-            if (d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(Duration.ofMinutes(10)) > 0) {
-                throw new IllegalArgumentException("must be an ISO-8601 duration between PT1S and PT10M");
-            }
-        });
+        check(problems, "confmail.outbox.sweep.interval",
+                v -> durationBetween(v, Duration.ofMillis(500), Duration.ofHours(1)));
+        check(problems, "confmail.smtp.timeout",
+                v -> durationBetween(v, Duration.ofSeconds(1), Duration.ofMinutes(10)));
         check(problems, "confmail.outbox.claim.lease", v -> {
             Duration lease = Duration.parse(v);
             Duration timeout = Duration.parse(config().getOptionalValue("confmail.smtp.timeout", String.class)
@@ -254,12 +246,8 @@ public class ConfmailConfig {
                 problems.add("CONFMAIL_INSTANCE_NAME='" + v + "' must be 1 to 70 letters, digits, '.', '_', ':' or '-'");
             }
         });
-        check(problems, "confmail.instance.heartbeat", v -> {
-            Duration d = Duration.parse(v);
-            if (d.compareTo(Duration.ofMillis(500)) < 0 || d.compareTo(Duration.ofMinutes(1)) > 0) {
-                throw new IllegalArgumentException("must be an ISO-8601 duration between PT0.5S and PT1M");
-            }
-        });
+        check(problems, "confmail.instance.heartbeat",
+                v -> durationBetween(v, Duration.ofMillis(500), Duration.ofMinutes(1)));
         check(problems, "confmail.instance.dead.after", v -> {
             Duration deadAfter = Duration.parse(v);
             Duration heartbeat = Duration.parse(config().getOptionalValue("confmail.instance.heartbeat", String.class)
@@ -338,6 +326,13 @@ public class ConfmailConfig {
     private static void bool(String value) {
         if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
             throw new IllegalArgumentException("must be true or false");
+        }
+    }
+
+    private static void durationBetween(String value, Duration min, Duration max) {
+        Duration d = Duration.parse(value);
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            throw new IllegalArgumentException("must be an ISO-8601 duration between " + min + " and " + max);
         }
     }
 
