@@ -292,4 +292,40 @@ public final class ApiExamples {
             {"type": "about:blank", "title": "Too many emails", "status": 429,
              "detail": "User ada.lovelace@contoso.com was already sent 10 conference info emails \
             in the last hour (limit 10)."}""";
+
+    // Jitsi Meet (public, under /jitsi; Jitsi's own formats, errors as {"message": ...}).
+
+    public static final String JITSI_DIAL_IN_NUMBERS = """
+            [{"countryCode": "us", "tollFree": false, "formattedNumber": "+1 425-555-0100", "default": true},
+             {"countryCode": "us", "tollFree": true, "formattedNumber": "+1 800-555-0199", "default": false},
+             {"countryCode": "fr", "tollFree": false, "formattedNumber": "+33 1 55 55 01 00", "default": false}]""";
+
+    public static final String JITSI_BAD_BRIDGE_ID = """
+            {"message": "bridgeId must be a bridge's id, such as 7c9e6679-7425-40de-944b-e07fc1f90ae7"}""";
+
+    public static final String JITSI_BRIDGE_NOT_FOUND = """
+            {"message": "There is no bridge with id 7c9e6679-7425-40de-944b-e07fc1f90ae7."}""";
+
+    public static final String JITSI_MAPPING = """
+            {"message": "Conference mapping found", "id": 5802311,
+             "conference": "quarterly-review@conference.meet.contoso.com", "sipUri": "sip:5802311@sip.contoso.com"}""";
+
+    public static final String JITSI_UNKNOWN_ID = """
+            {"message": "No conference has the ID 5802312.", "conference": false}""";
+
+    public static final String JITSI_NO_PARAMETER = """
+            {"message": "Give conference=<room>@<MUC host> for a room's ID, or id=<digits> for an ID's room."}""";
+
+    public static final String JITSI_MALFORMED_CONFERENCE = """
+            {"message": "conference must be <room>@<MUC host>, such as myroom@conference.meet.example.com"}""";
+
+    public static final String JITSI_OTHER_MUC_HOST = """
+            {"message": "This service maps the rooms of conference.meet.contoso.com only, \
+            not those of conference.meet.example.org."}""";
+
+    public static final String JITSI_MALFORMED_ID = """
+            {"message": "id must be a conference ID: 1 to 10 digits"}""";
+
+    public static final String JITSI_MAPPER_OFF = """
+            {"message": "The conference mapper is off: CONFMAIL_JITSI_MUC_HOSTS names no MUC host."}""";
 }

@@ -4,6 +4,14 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
+import java.util.Set;
+import org.confmail.conferencing.boundary.BridgesResource;
+import org.confmail.conferencing.boundary.UsersResource;
+import org.confmail.mail.boundary.BulkResource;
+import org.confmail.mail.boundary.ConferenceInfoResource;
+import org.confmail.mail.boundary.EmailsResource;
+import org.confmail.platform.problem.ProblemMappers;
+import org.confmail.tenant.boundary.DialInSettingsResource;
 import org.confmail.platform.problem.Problem;
 import org.confmail.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Components;
@@ -19,6 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * The REST API under {@code /api/v1}: JSON in and out, problem documents for errors, roles on every operation.
+ * Its resources and providers are listed in {@link #getClasses()}: with a second JAX-RS application in the WAR
+ * (Jitsi Meet's, under {@code /jitsi}), an application that listed nothing would serve every resource of the WAR,
+ * the other's included. A unit test checks that each resource and provider belongs to exactly one application.
  * The OpenAPI responses declared here are the refusals every operation can meet (401, 403) or that many share (no
  * such user); the schemas without a Java type of their own are in {@code META-INF/openapi.yaml}.
  */
@@ -46,6 +57,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                                             value = ApiExamples.USER_NOT_FOUND)))}))
 @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 public class ConfmailApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                UsersResource.class, BridgesResource.class, DialInSettingsResource.class,
+                ConferenceInfoResource.class, EmailsResource.class, BulkResource.class,
+                JsonConfiguration.class,
+                ProblemMappers.WebApplication.class, ProblemMappers.Processing.class, ProblemMappers.Jsonb.class,
+                ProblemMappers.ConstraintViolations.class, ProblemMappers.Ejb.class, ProblemMappers.Unexpected.class);
+    }
 
     @Override
     public Map<String, Object> getProperties() {

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.confmail.conferencing.entity.Bridge;
 import org.confmail.conferencing.entity.ConferencingUser;
 import org.confmail.conferencing.entity.NumberType;
@@ -54,6 +55,16 @@ public class BridgeService {
             throw ProblemException.notFound("There is no bridge with id '" + id + "'.");
         }
         return bridge;
+    }
+
+    public Optional<Bridge> byId(String id) {
+        return Optional.ofNullable(id == null ? null : em.find(Bridge.class, id));
+    }
+
+    /** The bridge of that name, ignoring case. */
+    public Optional<Bridge> byName(String name) {
+        return em.createNamedQuery(Bridge.BY_NAME, Bridge.class).setParameter("name", name).getResultStream()
+                .findFirst();
     }
 
     public Bridge defaultBridge() {

@@ -71,7 +71,9 @@ public class UserService {
     @Inject
     PinHasher pins;
 
-    private final ConferenceIdGenerator conferenceIds = new ConferenceIdGenerator();
+    @Inject
+    ConferenceIds conferenceIds;
+
     private final PinGenerator pinGenerator = new PinGenerator();
 
     /** The dial-in facts whose change the user is told about. */
@@ -149,7 +151,7 @@ public class UserService {
     public ConferenceIdReset resetConferenceId(String upn) {
         ConferencingUser user = find(upn);
         DialInState before = DialInState.of(user);
-        user.setConferenceId(conferenceIds.next(settings.current().conferenceIdLength(), this::conferenceIdIsFree));
+        user.setConferenceId(conferenceIds.next());
         user.touch();
         String emailId = announce(user, before);
         return new ConferenceIdReset(user.conferenceId(), emailId);
@@ -166,7 +168,7 @@ public class UserService {
         DialInSettings tenant = settings.current();
         boolean dynamic = tenant.useUniqueConferenceIds();
         String conferenceId = dynamic
-                ? conferenceIds.next(tenant.conferenceIdLength(), this::conferenceIdIsFree)
+                ? conferenceIds.next()
                 : user.conferenceId();
         Meeting meeting = new Meeting(user.userPrincipalName(), subject, startsAt, conferenceId, dynamic);
         em.persist(meeting);
@@ -260,14 +262,6 @@ public class UserService {
         return attribute + " " + direction.toUpperCase(Locale.ROOT) + tieBreak;
     }
 
-    /** Free among users' static IDs and meetings' IDs alike. */
-    boolean conferenceIdIsFree(String conferenceId) {
-        return em.createNamedQuery(ConferencingUser.BY_CONFERENCE_ID, ConferencingUser.class)
-                .setParameter("conferenceId", conferenceId).getResultList().isEmpty()
-                && em.createNamedQuery(Meeting.COUNT_WITH_CONFERENCE_ID, Long.class)
-                .setParameter("conferenceId", conferenceId).getSingleResult() == 0;
-    }
-
     /** Checks and applies every field present in {@code changes}; all or nothing. */
     private void apply(ConferencingUser user, UserChanges changes, Violations violations) {
         String displayName = stripped(changes, Field.displayName, user.displayName());
@@ -332,7 +326,7 @@ public class UserService {
         ServiceNumber tollFree = chosenNumber(bridge, changes, Field.tollFreeNumber, NumberType.TOLL_FREE, violations);
         violations.throwIfAny();
 
-        if (newConferenceId && !conferenceIdIsFree(conferenceId)) {
+        if (newConferenceId && !conferenceIds.isFree(conferenceId)) {
             throw ProblemException.conflict("conferenceId", "conference ID " + conferenceId + " is taken");
         }
 
@@ -352,7 +346,7 @@ public class UserService {
                     : bridge == null ? null : defaultNumber(bridge, country, NumberType.TOLL_FREE));
         }
         if (changes.has(Field.conferenceId) && conferenceId == null) {
-            conferenceId = conferenceIds.next(settings.current().conferenceIdLength(), this::conferenceIdIsFree);
+            conferenceId = conferenceIds.next();
         }
         user.setConferenceId(conferenceId);
         user.touch();
@@ -363,8 +357,7 @@ public class UserService {
         DialInState after = DialInState.of(user);
         if (!before.active() && after.active()) {
             if (user.conferenceId() == null) {
-                user.setConferenceId(conferenceIds.next(settings.current().conferenceIdLength(),
-                        this::conferenceIdIsFree));
+                user.setConferenceId(conferenceIds.next());
             }
             String pin = pinGenerator.next(settings.current().pinLength());
             user.setPinHash(pins.hash(pin));

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -189,6 +190,32 @@ public class ConfmailConfig {
         return Boolean.parseBoolean(text("confmail.demo.data"));
     }
 
+    /**
+     * The origins whose web pages may read the {@code /jitsi} answers (CORS), as {@link WebAddresses#origin}
+     * writes them; {@code ["*"]} lets any origin read them, an empty list none.
+     */
+    public List<String> jitsiAllowedOrigins() {
+        return list("confmail.jitsi.allowed.origins").stream()
+                .map(origin -> origin.equals("*") ? origin : WebAddresses.origin(origin)).toList();
+    }
+
+    /** The MUC hosts (Jitsi Meet's {@code hosts.muc}) whose rooms the conference mapper maps, in lower case. */
+    public List<String> jitsiMucHosts() {
+        return list("confmail.jitsi.muc.hosts").stream().map(host -> host.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** The bridge whose numbers Jitsi Meet shows, by id or name; empty means the tenant's default bridge. */
+    public Optional<String> jitsiBridge() {
+        return config().getOptionalValue("confmail.jitsi.bridge", String.class).map(String::strip)
+                .filter(s -> !s.isEmpty());
+    }
+
+    /** The SIP address of a room, with {@code {id}} and {@code {room}} to fill in; empty when there is none. */
+    public Optional<String> jitsiSipUriTemplate() {
+        return config().getOptionalValue("confmail.jitsi.sip.uri.template", String.class).map(String::strip)
+                .filter(s -> !s.isEmpty());
+    }
+
     /** Every configuration problem, one line each, naming the environment variable to fix. Empty when all is well. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
@@ -284,6 +311,33 @@ public class ConfmailConfig {
             }
         });
         check(problems, "confmail.demo.data", ConfmailConfig::bool);
+        checkIfSet(problems, "confmail.jitsi.allowed.origins", v -> {
+            List<String> origins = split(v);
+            if (origins.contains("*") && origins.size() > 1) {
+                throw new IllegalArgumentException("must be * alone, or origins such as https://meet.example.com");
+            }
+            origins.stream().filter(origin -> !origin.equals("*")).forEach(WebAddresses::origin);
+        });
+        checkIfSet(problems, "confmail.jitsi.muc.hosts", v -> split(v).forEach(host -> {
+            if (!WebAddresses.isDnsName(host.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("'" + host + "' is not a host name such as"
+                        + " conference.meet.example.com");
+            }
+        }));
+        checkIfSet(problems, "confmail.jitsi.bridge", v -> {
+            if (v.length() > 200 || v.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("must be a bridge's id or name (at most 200 characters)");
+            }
+        });
+        checkIfSet(problems, "confmail.jitsi.sip.uri.template", v -> {
+            String rest = v.replace("{id}", "").replace("{room}", "");
+            if (!v.toLowerCase(Locale.ROOT).matches("^sips?:.+") || rest.length() == v.length() || v.length() > 300
+                    || rest.contains("{") || rest.contains("}")
+                    || v.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+                throw new IllegalArgumentException("must be a SIP URI with {id} or {room} in it, such as"
+                        + " sip:{id}@sip.example.com");
+            }
+        });
         return problems;
     }
 
@@ -294,6 +348,15 @@ public class ConfmailConfig {
 
     private String text(String property) {
         return config().getValue(property, String.class).trim();
+    }
+
+    /** The comma-separated items of a list setting, stripped, without empty ones. */
+    private static List<String> split(String value) {
+        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private List<String> list(String property) {
+        return config().getOptionalValue(property, String.class).map(ConfmailConfig::split).orElse(List.of());
     }
 
     private interface Check {
@@ -313,6 +376,13 @@ public class ConfmailConfig {
                     ? "must be an ISO-8601 duration such as PT30S"
                     : e instanceof NumberFormatException ? "must be a whole number" : e.getMessage();
             problems.add(environmentName(property) + "='" + value.get() + "' " + reason);
+        }
+    }
+
+    /** Like {@link #check} for a setting that may be left out. */
+    private void checkIfSet(List<String> problems, String property, Check check) {
+        if (config().getOptionalValue(property, String.class).filter(v -> !v.isBlank()).isPresent()) {
+            check(problems, property, check);
         }
     }
 
