@@ -65,6 +65,14 @@ class OpenApiIT {
             "POST /api/v1/bulk/conference-info-emails",
             "GET /api/v1/bulk/{jobId}");
 
+    /**
+     * Jitsi Meet's public calls, in Jitsi's formats: no authentication, errors as {"message"} (not problem
+     * documents). A new one must be added here, and so documented.
+     */
+    private static final List<String> JITSI_OPERATIONS = List.of(
+            "GET /jitsi/dial-in-numbers",
+            "GET /jitsi/conference-mapper");
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.builtWar();
@@ -94,8 +102,10 @@ class OpenApiIT {
         document.getJsonObject("paths").forEach((path, item) -> item.asJsonObject().keySet().stream()
                 .filter(key -> List.of("get", "put", "post", "delete", "patch").contains(key))
                 .forEach(method -> described.add(method.toUpperCase() + " " + path)));
-        assertEquals(new TreeSet<>(OPERATIONS), described, "the documented operations");
-        for (String operation : OPERATIONS) {
+        TreeSet<String> expected = new TreeSet<>(OPERATIONS);
+        expected.addAll(JITSI_OPERATIONS);
+        assertEquals(expected, described, "the documented operations");
+        for (String operation : expected) {
             String summary = operation(operation).getString("summary", "");
             assertFalse(summary.isBlank(), operation + " has a summary");
         }
@@ -145,6 +155,31 @@ class OpenApiIT {
                     assertFalse(examples.isEmpty(), operation + " " + code + " has an example");
                     examples.forEach(e -> assertTrue(e.replace(" ", "").contains("\"status\":" + code),
                             operation + " " + code + " example: " + e));
+                }
+            }
+        }
+    }
+
+    @Test
+    void jitsiOperationsArePublicAndAnswerJitsisFormatsWithExamples() {
+        for (String operation : JITSI_OPERATIONS) {
+            JsonObject described = operation(operation);
+            JsonArray security = described.getJsonArray("security");
+            assertNotNull(security, operation + " overrides the API's Basic authentication");
+            assertTrue(security.stream().allMatch(requirement -> requirement.asJsonObject().isEmpty()),
+                    operation + " needs no authentication: " + security);
+            JsonObject responses = described.getJsonObject("responses");
+            assertFalse(responses.containsKey("401"), operation + " never asks for credentials");
+            assertTrue(responses.containsKey("200") && responses.containsKey("400"), operation + ": " + responses);
+            for (String code : responses.keySet()) {
+                JsonObject json = response(responses, code).getJsonObject("content").getJsonObject("application/json");
+                assertNotNull(json, operation + " " + code + " answers application/json");
+                List<String> examples = examples(json);
+                assertFalse(examples.isEmpty(), operation + " " + code + " has an example");
+                if (code.startsWith("4")) {
+                    assertEquals("#/components/schemas/JitsiMessage", json.getJsonObject("schema").getString("$ref"));
+                    examples.forEach(e -> assertTrue(e.contains("\"message\"") && !e.contains("\"id\""),
+                            operation + " " + code + " example is a message without id: " + e));
                 }
             }
         }

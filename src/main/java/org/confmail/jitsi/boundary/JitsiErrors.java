@@ -11,8 +11,9 @@ import java.util.logging.Logger;
 import org.confmail.jitsi.control.JitsiRefusal;
 
 /**
- * Every failure under {@code /jitsi} as Jitsi Meet expects one: a JSON {@code {"message"}} and no {@code id}, with
- * a 4xx status for what the caller can fix (the client then gives up at once instead of retrying).
+ * Every failure under {@code /jitsi} as Jitsi Meet expects one: a JSON {@code {"message"}} and no {@code id} (the
+ * client reads the body of a failed answer as JSON, and shows no dial-in), with a 4xx status for what the caller can
+ * fix: IVR scripts written for Jitsi's API retry a 5xx answer, not a 4xx one.
  */
 @Provider
 public class JitsiErrors implements ExceptionMapper<RuntimeException> {

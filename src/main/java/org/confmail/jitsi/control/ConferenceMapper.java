@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.confmail.jitsi.entity.JitsiRoom;
 import org.confmail.jitsi.entity.RoomJid;
 import org.confmail.platform.config.ConfmailConfig;
@@ -14,6 +15,8 @@ import org.confmail.platform.config.ConfmailConfig;
  */
 @ApplicationScoped
 public class ConferenceMapper {
+
+    private static final Logger LOG = Logger.getLogger(ConferenceMapper.class.getName());
 
     /** Longer parameters are refused before anything else looks at them. */
     public static final int MAX_PARAMETER_LENGTH = 4096;
@@ -50,6 +53,10 @@ public class ConferenceMapper {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<JitsiRoom> stored = rooms.byConference(room);
             if (stored.isPresent()) {
+                if (lost != null) {
+                    LOG.info(() -> "Jitsi room " + room + " was stored by another request at the same moment;"
+                            + " its ID stands (the database refused the second insert, as it should)");
+                }
                 return mapping(stored.get());
             }
             try {

@@ -1,0 +1,246 @@
+package org.confmail.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.confmail.it.support.AppProcess;
+import org.confmail.jitsi.JitsiMeetClient;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The conference mapper's promise across processes, on the runnable jar as operators start it: a room keeps its ID
+ * when confmail is killed and started again on its data, and two instances on one database, asked about the same
+ * new rooms at the same moment, agree on one ID per room (the database's unique constraints decide). Refused
+ * requests store nothing. Logs: {@code target/it-apps/jitsi-*.log}.
+ */
+class JitsiInstancesIT {
+
+    static final String MUC = "conference.meet.confmail.test";
+    static final String MEET = "https://meet.confmail.test";
+
+    /** Requests that must be refused and store nothing. */
+    static final List<String> HOSTILE = List.of(
+            "conference=a%0D%0AX-Injected:%201%40" + MUC,
+            "conference=%3Cscript%3Ealert(1)%3C%2Fscript%3E%40" + MUC,
+            "conference=" + "x".repeat(3000) + "%40" + MUC,
+            "conference=standup%40conference.elsewhere.example",
+            "id=%3Cb%3E");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Test
+    void aRoomKeepsItsIdWhenConfmailIsKilledAndStartedAgain() throws Exception {
+        Path work = workDir("jitsi-restart");
+        try (AppProcess app = new AppProcess("jitsi-restart", work.resolve("app"),
+                Map.of("CONFMAIL_JITSI_MUC_HOSTS", MUC))) {
+            app.start(Duration.ofMinutes(3));
+            String root = root(app);
+            Map<String, String> ids = new LinkedHashMap<>();
+            Map<String, String> jids = new HashMap<>();
+            for (String room : List.of("Standup", "Caf%C3%A9", "日本語の部屋", "100%25", "my%20room")) {
+                JsonObject mapping = map(root, JitsiMeetClient.conferenceMapperQuery(room, MUC, MEET + "/" + room));
+                ids.put(room, JitsiMeetClient.conferenceId(mapping).orElseThrow());
+                jids.put(room, mapping.getString("conference"));
+            }
+            for (String query : HOSTILE) {
+                assertEquals(400, get(root + "/jitsi/conference-mapper?" + query).statusCode(), query);
+            }
+            // Killed right after answering: an answered mapping was committed before the answer left.
+            app.kill();
+
+            app.start(Duration.ofMinutes(3));
+            String again = root(app);
+            Map<String, String> otherSpellings = Map.of("Standup", "STANDUP", "Caf%C3%A9", "café",
+                    "日本語の部屋", "%E6%97%A5%E6%9C%AC%E8%AA%9E%E3%81%AE%E9%83%A8%E5%B1%8B", "100%25", "100%2525",
+                    "my%20room", "My Room");
+            for (Map.Entry<String, String> room : ids.entrySet()) {
+                JsonObject mapping = map(again, JitsiMeetClient.conferenceMapperQuery(
+                        otherSpellings.get(room.getKey()), MUC, MEET));
+                assertEquals(room.getValue(), JitsiMeetClient.conferenceId(mapping).orElseThrow(), room.getKey());
+                JsonObject reverse = json(get(again + "/jitsi/conference-mapper?id=" + room.getValue()).body());
+                assertEquals(jids.get(room.getKey()), reverse.getString("conference"), room.getKey());
+            }
+            String fresh = JitsiMeetClient.conferenceId(map(again, JitsiMeetClient.conferenceMapperQuery(
+                    "after-the-restart", MUC, MEET))).orElseThrow();
+            assertFalse(ids.containsValue(fresh), "a new room gets a new ID: " + fresh + " " + ids);
+        }
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseAskedAtOnceAgreeOnOneIdPerRoom() throws Exception {
+        assumeFalse(Boolean.getBoolean("confmail.it.postgres.skipped"),
+                "two processes cannot share the embedded H2 database; this one needs PostgreSQL");
+        String database = "confmail_jitsi_" + UUID.randomUUID().toString().substring(0, 8);
+        String serverUrl = System.getProperty("confmail.it.postgres.url", "jdbc:postgresql://127.0.0.1:5432/");
+        String user = System.getProperty("confmail.it.postgres.user", "postgres");
+        String password = System.getProperty("confmail.it.postgres.password", "postgres");
+        admin(serverUrl, user, password, "CREATE DATABASE " + database);
+        Path work = workDir("jitsi-instances");
+        Map<String, String> settings = Map.of(
+                "CONFMAIL_DB_URL", serverUrl + database,
+                "CONFMAIL_DB_USER", user,
+                "CONFMAIL_DB_PASSWORD", password,
+                "CONFMAIL_JITSI_MUC_HOSTS", MUC);
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        try (AppProcess a = new AppProcess("jitsi-a", work.resolve("a"), settings);
+                AppProcess b = new AppProcess("jitsi-b", work.resolve("b"), settings)) {
+            // Started together: both migrate the one database (Flyway locks it) and come up.
+            Future<?> startA = pool.submit(() -> a.start(Duration.ofMinutes(4)));
+            Future<?> startB = pool.submit(() -> b.start(Duration.ofMinutes(4)));
+            startA.get();
+            startB.get();
+            List<String> roots = List.of(root(a), root(b));
+            long storedBefore = count(serverUrl + database, user, password, "SELECT COUNT(*) FROM jitsi_room");
+
+            String tag = UUID.randomUUID().toString().substring(0, 8);
+            int rooms = 10;
+            int askers = 6;
+            CountDownLatch go = new CountDownLatch(1);
+            Map<String, List<Future<String>>> answers = new LinkedHashMap<>();
+            for (int r = 0; r < rooms; r++) {
+                String room = "Team-" + r + "-" + tag;
+                List<Future<String>> ids = new ArrayList<>();
+                for (int i = 0; i < askers; i++) {
+                    String instance = roots.get(i % 2);
+                    String spelling = i % 3 == 0 ? room.toUpperCase() : room;
+                    ids.add(pool.submit(() -> {
+                        go.await();
+                        return JitsiMeetClient.conferenceId(map(instance, JitsiMeetClient.conferenceMapperQuery(
+                                spelling, MUC, MEET))).orElseThrow();
+                    }));
+                }
+                answers.put(room.toLowerCase(), ids);
+            }
+            go.countDown();
+            Map<String, String> idOf = new LinkedHashMap<>();
+            for (Map.Entry<String, List<Future<String>>> room : answers.entrySet()) {
+                Set<String> distinct = new HashSet<>();
+                for (Future<String> id : room.getValue()) {
+                    distinct.add(id.get());
+                }
+                assertEquals(1, distinct.size(), room.getKey() + " has one ID on both instances: " + distinct);
+                idOf.put(room.getKey(), distinct.iterator().next());
+            }
+            assertEquals(rooms, new HashSet<>(idOf.values()).size(), "every room its own ID: " + idOf);
+
+            Map<String, String> stored = new HashMap<>();
+            try (Connection db = DriverManager.getConnection(serverUrl + database, user, password);
+                    Statement query = db.createStatement();
+                    ResultSet rows = query.executeQuery("SELECT conference, conference_id FROM jitsi_room"
+                            + " WHERE conference LIKE '%-" + tag + "@%'")) {
+                while (rows.next()) {
+                    stored.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            Map<String, String> expected = new HashMap<>();
+            idOf.forEach((room, id) -> expected.put(room + "@" + MUC, id));
+            assertEquals(expected, stored, "one row per room, holding the ID both instances answered");
+
+            // Each instance answers the other's rooms the same way, the reverse lookup included.
+            for (Map.Entry<String, String> room : idOf.entrySet()) {
+                for (String root : roots) {
+                    JsonObject reverse = json(get(root + "/jitsi/conference-mapper?id=" + room.getValue()).body());
+                    assertEquals(room.getKey() + "@" + MUC, reverse.getString("conference"), root);
+                }
+            }
+            for (String root : roots) {
+                for (String query : HOSTILE) {
+                    assertEquals(400, get(root + "/jitsi/conference-mapper?" + query).statusCode(), query);
+                }
+            }
+            assertEquals(storedBefore + rooms, count(serverUrl + database, user, password,
+                    "SELECT COUNT(*) FROM jitsi_room"), "refused requests stored nothing");
+        } finally {
+            pool.shutdownNow();
+            admin(serverUrl, user, password, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+    }
+
+    private JsonObject map(String root, String query) {
+        HttpResponse<String> response = get(root + "/jitsi/conference-mapper?" + query);
+        assertEquals(200, response.statusCode(), query + " -> " + response.body());
+        JsonObject mapping = json(response.body());
+        assertTrue(JitsiMeetClient.conferenceId(mapping).isPresent(), response.body());
+        return mapping;
+    }
+
+    private HttpResponse<String> get(String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String root(AppProcess app) {
+        return app.url().toString().replaceAll("/$", "");
+    }
+
+    private static JsonObject json(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    private static Path workDir(String name) throws IOException {
+        Path work = Files.createDirectories(Path.of(System.getProperty("confmail.it.work", "target/it-work")))
+                .resolve(name + "-" + UUID.randomUUID().toString().substring(0, 8));
+        Files.createDirectories(work.resolve("app"));
+        Files.createDirectories(work.resolve("a"));
+        Files.createDirectories(work.resolve("b"));
+        return work;
+    }
+
+    private static void admin(String serverUrl, String user, String password, String sql) throws SQLException {
+        String adminDatabase = System.getProperty("confmail.it.postgres.admin.database", "postgres");
+        try (Connection db = DriverManager.getConnection(serverUrl + adminDatabase, user, password);
+                Statement statement = db.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static long count(String url, String user, String password, String sql) throws SQLException {
+        try (Connection db = DriverManager.getConnection(url, user, password);
+                Statement statement = db.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
