@@ -14,6 +14,7 @@
 #   CONFMAIL_ADMIN_PASSWORD  admin password; "demo-admin" if unset
 #   CONFMAIL_DATA_DIR        where the app keeps its data             (./data)
 #   CONFMAIL_PUBLIC_BASE_URL base URL used in links in mails          (http://127.0.0.1:$PORT)
+#   CONFMAIL_JITSI_MUC_HOSTS Jitsi MUC hosts the conference mapper maps (conference.meet.example.com)
 #   DEMO_GREENMAIL_VERSION   com.icegreen:greenmail-standalone version (2.1.13)
 #   DEMO_READY_TIMEOUT       seconds to wait for /health/ready        (180)
 #   DEMO_SKIP_BUILD          "true" to reuse an existing target/confmail.jar
@@ -214,6 +215,7 @@ CONFMAIL_SMTP_HOST=127.0.0.1 \
 CONFMAIL_SMTP_PORT="$SMTP_PORT" \
 CONFMAIL_DATA_DIR="$DATA_DIR" \
 CONFMAIL_DEMO_DATA=true \
+CONFMAIL_JITSI_MUC_HOSTS="${CONFMAIL_JITSI_MUC_HOSTS:-conference.meet.example.com}" \
   java "${app_java_opts[@]}" -jar "$APP_JAR" --port "$PORT" >"$APP_LOG" 2>&1 &
 APP_PID=$!
 
@@ -256,6 +258,10 @@ cat <<EOF
  Send a user their conference info:
    curl -u $(printf '%q' "$ADMIN_USER:$CONFMAIL_ADMIN_PASSWORD") -X POST \\
      $APP_URL/api/v1/users/$EXAMPLE_USER/conference-info-email
+
+ Jitsi Meet's dial-in calls (public; see the README's "Jitsi Meet"):
+   curl -s $APP_URL/jitsi/dial-in-numbers
+   curl -s '$APP_URL/jitsi/conference-mapper?conference=Standup@conference.meet.example.com'
 
  Read the mail GreenMail received (nothing leaves this machine):
    curl -s $MAIL_API_URL/api/user/$EXAMPLE_USER/messages/INBOX

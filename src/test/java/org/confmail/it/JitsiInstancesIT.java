@@ -188,6 +188,26 @@ class JitsiInstancesIT {
         }
     }
 
+    @Test
+    void refusesToStartWithMalformedJitsiSettingsNamingEachVariable() throws Exception {
+        Path work = workDir("jitsi-settings");
+        try (AppProcess app = new AppProcess("jitsi-settings", work.resolve("app"), Map.of(
+                "CONFMAIL_JITSI_ALLOWED_ORIGINS", "https://meet.example.com/, *",
+                "CONFMAIL_JITSI_MUC_HOSTS", "conference.meet.example.com, muc host",
+                "CONFMAIL_JITSI_SIP_URI_TEMPLATE", "sip:jitsi@sip.example.com"))) {
+            IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalStateException.class, () -> app.start(Duration.ofMinutes(3)));
+            String log = refused.getMessage();
+            assertTrue(log.contains("confmail exited with 2 during start"), log);
+            assertTrue(log.contains("CONFMAIL_JITSI_ALLOWED_ORIGINS='https://meet.example.com/, *' must be * alone"),
+                    log);
+            assertTrue(log.contains("CONFMAIL_JITSI_MUC_HOSTS='conference.meet.example.com, muc host'"
+                    + " 'muc host' is not a host name"), log);
+            assertTrue(log.contains("CONFMAIL_JITSI_SIP_URI_TEMPLATE='sip:jitsi@sip.example.com' must be a SIP URI"
+                    + " with {id} or {room} in it"), log);
+        }
+    }
+
     private JsonObject map(String root, String query) {
         HttpResponse<String> response = get(root + "/jitsi/conference-mapper?" + query);
         assertEquals(200, response.statusCode(), query + " -> " + response.body());
