@@ -46,7 +46,8 @@ public class ConferenceMapperResource {
     @Operation(operationId = "jitsiConferenceMapper", summary = "A Jitsi room's conference ID (conference=), or the"
             + " room of a conference ID (id=)")
     @Parameter(name = "conference", description = "room@MUC host as Jitsi Meet sends it; the room name is"
-            + " case-insensitive and may be Unicode or %-encoded", example = "Quarterly-Review@conference.meet.contoso.com")
+            + " case-insensitive and may be Unicode or %-encoded",
+            example = "Quarterly-Review@conference.meet.contoso.com")
     @Parameter(name = "id", description = "A conference ID, for the reverse lookup", example = "5802311")
     @Parameter(name = "cid", description = "The same as id, under the name some IVR scripts use")
     @Parameter(name = "url", description = "The meeting's address, as Jitsi Meet appends it; ignored")

@@ -18,7 +18,8 @@ import org.confmail.platform.config.WebAddresses;
  *
  * <p>Refused, with the reason: no {@code @}, an empty room, a host that is not a DNS name, a room with control
  * characters or with one of the characters Jitsi Meet strips from the room names in its addresses
- * ({@value #EXCLUDED}; such a name comes from no link and no typed address), and a room longer than XMPP allows.
+ * ({@value #EXCLUDED}; only a name that spells one %-encoded on purpose still holds it), and a room longer than
+ * XMPP allows.
  */
 public record RoomJid(String room, String mucHost) {
 

@@ -40,7 +40,8 @@ public final class WebAddresses {
                     + " https://meet.example.com (scheme, host and port only)");
         }
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || port == 80 && scheme.equals("http") || port == 443 && scheme.equals("https");
+        boolean defaultPort = port == -1 || port == 80 && scheme.equals("http")
+                || port == 443 && scheme.equals("https");
         return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 }
