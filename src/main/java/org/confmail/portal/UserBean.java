@@ -4,21 +4,29 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import org.confmail.conferencing.boundary.UserView;
 import org.confmail.conferencing.control.BridgeService;
+import org.confmail.conferencing.control.PhoneNumbers;
 import org.confmail.conferencing.control.UserChanges;
 import org.confmail.conferencing.control.UserChanges.Field;
 import org.confmail.conferencing.control.UserService;
+import org.confmail.conferencing.entity.ConferencingUser;
 import org.confmail.conferencing.entity.NumberType;
 import org.confmail.mail.boundary.EmailView;
 import org.confmail.mail.control.ConferenceInfoService;
 import org.confmail.mail.control.EmailHistory;
 import org.confmail.platform.problem.ProblemException;
+import org.primefaces.PrimeFaces;
 
 /**
  * A user's page: properties, and the Audio Conferencing action pane (send conference info, reset PIN or
  * conference ID, static ID, license, provider, default numbers) with the user's email history.
+ *
+ * <p>Every save names the version the page read, and the service refuses it when someone else saved in between
+ * (the rule behind the API's If-Match). The page then shows what changed ({@link Conflict}) and the admin reloads,
+ * losing their unsaved change, or overwrites: the same save again, over the version they have now seen.
  */
 @Named
 @ViewScoped
@@ -28,6 +36,18 @@ public class UserBean implements Serializable {
 
     /** A number offered for the default toll or toll-free choice. */
     public record NumberChoice(String e164, String label) implements Serializable {
+    }
+
+    /** The page's saves, each a merge of some fields: what an overwrite does again. */
+    enum Save {
+        PROPERTIES("user.saved"), DIAL_IN("user.saved"), STATIC_ID("user.staticId.saved"),
+        LICENSE_ON("user.license.on"), LICENSE_OFF("user.license.off");
+
+        final String doneKey;
+
+        Save(String doneKey) {
+            this.doneKey = doneKey;
+        }
     }
 
     @Inject
@@ -44,7 +64,10 @@ public class UserBean implements Serializable {
 
     private String upn;
     private UserView user;
+    private long version;
     private boolean notFound;
+    private Conflict conflict;
+    private Save pending;
 
     private String displayName;
     private String email;
@@ -62,7 +85,9 @@ public class UserBean implements Serializable {
     /** Called by f:viewAction once the upn parameter is set. */
     public void load() {
         try {
-            user = UserView.of(users.find(upn));
+            ConferencingUser found = users.find(upn);
+            user = UserView.of(found);
+            version = found.version();
             notFound = false;
         } catch (ProblemException e) {
             notFound = true;
@@ -81,22 +106,114 @@ public class UserBean implements Serializable {
     }
 
     public void saveProperties() {
-        change(new UserChanges().set(Field.displayName, displayName).set(Field.email, email)
-                .set(Field.preferredLanguage, preferredLanguage).set(Field.country, country), "user.saved");
+        save(Save.PROPERTIES);
     }
 
     public void saveDialIn() {
-        change(new UserChanges().set(Field.provider, provider).set(Field.thirdPartyProviderName, thirdPartyProviderName)
-                .set(Field.tollNumber, tollNumber).set(Field.tollFreeNumber, tollFreeNumber)
-                .set(Field.allowTollFreeDialIn, allowTollFreeDialIn), "user.saved");
+        save(Save.DIAL_IN);
     }
 
     public void changeLicense(boolean on) {
-        change(new UserChanges().set(Field.audioConferencingLicense, on), on ? "user.license.on" : "user.license.off");
+        save(on ? Save.LICENSE_ON : Save.LICENSE_OFF);
     }
 
     public void saveStaticId() {
-        change(new UserChanges().set(Field.conferenceId, staticConferenceId), "user.staticId.saved");
+        save(Save.STATIC_ID);
+    }
+
+    /** After a conflict: the refused save again, over the version the conflict showed. */
+    public void overwrite() {
+        if (conflict != null) {
+            version = conflict.currentVersion();
+            conflict = null;
+            save(pending);
+        }
+    }
+
+    /** After a conflict: the page afresh, as stored now; unsaved changes are dropped. */
+    public String reload() {
+        conflict = null;
+        return "/admin/user?faces-redirect=true&includeViewParams=true";
+    }
+
+    private UserChanges changes(Save save) {
+        return switch (save) {
+            case PROPERTIES -> new UserChanges().set(Field.displayName, displayName).set(Field.email, email)
+                    .set(Field.preferredLanguage, preferredLanguage).set(Field.country, country);
+            case DIAL_IN -> new UserChanges().set(Field.provider, provider)
+                    .set(Field.thirdPartyProviderName, thirdPartyProviderName).set(Field.tollNumber, tollNumber)
+                    .set(Field.tollFreeNumber, tollFreeNumber).set(Field.allowTollFreeDialIn, allowTollFreeDialIn);
+            case STATIC_ID -> new UserChanges().set(Field.conferenceId, staticConferenceId);
+            case LICENSE_ON -> new UserChanges().set(Field.audioConferencingLicense, true);
+            case LICENSE_OFF -> new UserChanges().set(Field.audioConferencingLicense, false);
+        };
+    }
+
+    private void save(Save save) {
+        try {
+            users.update(upn, changes(save), version);
+            load();
+            Messages.info(save.doneKey);
+        } catch (ProblemException e) {
+            if (e.isStale()) {
+                showConflict(save);
+            } else {
+                Messages.refused(e);
+            }
+        }
+    }
+
+    /** What changed since the page read the user, next to what this save would write; then the dialog. */
+    private void showConflict(Save save) {
+        ConferencingUser stored = users.find(upn);
+        UserView then = user;
+        UserView now = UserView.of(stored);
+        boolean props = save == Save.PROPERTIES;
+        boolean dialIn = save == Save.DIAL_IN;
+        List<Conflict.Change> changes = new ArrayList<>();
+        changes.addAll(Conflict.ifDifferent("user.displayName", then.displayName(), now.displayName(),
+                props ? displayName : null));
+        changes.addAll(Conflict.ifDifferent("user.email", then.email(), now.email(), props ? email : null));
+        changes.addAll(Conflict.ifDifferent("user.language", then.preferredLanguage(), now.preferredLanguage(),
+                props ? preferredLanguage : null));
+        changes.addAll(Conflict.ifDifferent("user.country", then.country(), now.country(),
+                props ? country : null));
+        changes.addAll(Conflict.ifDifferent("user.license", license(then.audioConferencingLicense()),
+                license(now.audioConferencingLicense()), save == Save.LICENSE_ON ? license(true)
+                        : save == Save.LICENSE_OFF ? license(false) : null));
+        changes.addAll(Conflict.ifDifferent("user.provider", providerLabel(then.provider()),
+                providerLabel(now.provider()), dialIn ? providerLabel(provider) : null));
+        changes.addAll(Conflict.ifDifferent("user.thirdParty", then.thirdPartyProviderName(),
+                now.thirdPartyProviderName(), dialIn ? thirdPartyProviderName : null));
+        changes.addAll(Conflict.ifDifferent("user.tollNumber", number(then.tollNumber(), then.country()),
+                number(now.tollNumber(), now.country()), dialIn ? number(tollNumber, now.country()) : null));
+        changes.addAll(Conflict.ifDifferent("user.tollFreeNumber", number(then.tollFreeNumber(), then.country()),
+                number(now.tollFreeNumber(), now.country()), dialIn ? number(tollFreeNumber, now.country()) : null));
+        changes.addAll(Conflict.ifDifferent("user.allowTollFree", yesNo(then.allowTollFreeDialIn()),
+                yesNo(now.allowTollFreeDialIn()), dialIn ? yesNo(allowTollFreeDialIn) : null));
+        changes.addAll(Conflict.ifDifferent("user.conferenceId", then.conferenceId(), now.conferenceId(),
+                save == Save.STATIC_ID ? staticConferenceId : null));
+        conflict = new Conflict(changes, now.updatedAt(), stored.version());
+        pending = save;
+        PrimeFaces.current().ajax().update("conflict-form");
+        PrimeFaces.current().ajax().addCallbackParam("conflict", true);
+        PrimeFaces.current().executeScript("PF('conflictDialog').show()");
+    }
+
+    private static String license(boolean assigned) {
+        return Messages.text(assigned ? "user.license.assigned" : "user.license.none");
+    }
+
+    private static String yesNo(boolean value) {
+        return Messages.text(value ? "yes" : "no");
+    }
+
+    private static String providerLabel(String provider) {
+        return provider == null ? null : Messages.text("provider." + provider);
+    }
+
+    private static String number(String e164, String country) {
+        return e164 == null ? null : PhoneNumbers.format(e164, country);
     }
 
     public void sendInfo() {
@@ -139,16 +256,6 @@ public class UserBean implements Serializable {
         }
     }
 
-    private void change(UserChanges changes, String successKey) {
-        try {
-            users.update(upn, changes, null);
-            load();
-            Messages.info(successKey);
-        } catch (ProblemException e) {
-            Messages.refused(e);
-        }
-    }
-
     public List<NumberChoice> getTollNumbers() {
         return numbers(NumberType.TOLL);
     }
@@ -162,8 +269,8 @@ public class UserBean implements Serializable {
             return List.of();
         }
         return bridges.numbers(user.bridgeId()).stream().filter(n -> n.type() == type)
-                .map(n -> new NumberChoice(n.e164(), n.e164() + " · " + n.country()
-                        + (n.city() == null ? "" : " · " + n.city())))
+                .map(n -> new NumberChoice(n.e164(), PhoneNumbers.format(n.e164(), user.country())
+                        + " · " + n.country() + (n.city() == null ? "" : " · " + n.city())))
                 .toList();
     }
 
@@ -172,6 +279,11 @@ public class UserBean implements Serializable {
             return List.of();
         }
         return history.list(null, null, upn, 0, 50).items().stream().map(EmailView::of).toList();
+    }
+
+    /** The refused save's conflict while its dialog is open; null otherwise. */
+    public Conflict getConflict() {
+        return conflict;
     }
 
     public boolean isNotFound() {

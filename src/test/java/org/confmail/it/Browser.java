@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Headless chromium for the system tests, driven by Playwright. The browser is the system's chromium
@@ -82,16 +84,22 @@ public final class Browser implements AutoCloseable {
             + " || (PrimeFaces.ajax.Queue.isEmpty() && PrimeFaces.ajax.Queue.xhrs.length === 0"
             + " && (window.jQuery === undefined || jQuery.active === 0))";
 
+    private static final Set<String> CHECKED = ConcurrentHashMap.newKeySet();
+
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser chromium;
     private final long launchMillis;
+    /** False for a {@link #second()} browser, which closes its context but not the chromium it shares. */
+    private final boolean owner;
     private BrowserContext context;
     private Page page;
 
-    private Browser(Playwright playwright, com.microsoft.playwright.Browser chromium, long launchMillis) {
+    private Browser(Playwright playwright, com.microsoft.playwright.Browser chromium, long launchMillis,
+            boolean owner) {
         this.playwright = playwright;
         this.chromium = chromium;
         this.launchMillis = launchMillis;
+        this.owner = owner;
     }
 
     /** Starts Playwright's driver and a headless chromium; call once per test class (in {@code @BeforeAll}). */
@@ -112,11 +120,19 @@ public final class Browser implements AutoCloseable {
                     .setArgs(CHROMIUM_ARGS));
             long millis = (System.nanoTime() - start) / 1_000_000;
             System.out.printf("Browser: chromium %s launched in %d ms%n", chromium.version(), millis);
-            return new Browser(playwright, chromium, millis);
+            return new Browser(playwright, chromium, millis, true);
         } catch (RuntimeException e) {
             playwright.close();
             throw e;
         }
+    }
+
+    /**
+     * Another person at another browser: the same chromium, with contexts of its own (cookies, session, locale),
+     * so that two admins can work at once. Its {@link #close()} closes only its context.
+     */
+    public Browser second() {
+        return new Browser(playwright, chromium, 0, false);
     }
 
     /** How long {@link #launch()} took: the driver and chromium. */
@@ -130,12 +146,18 @@ public final class Browser implements AutoCloseable {
      * URLs resolved against the deployment's {@code base}.
      */
     public Page newContext(URL base, String locale) {
+        return newContext(base, locale, null);
+    }
+
+    /** The same, with the browser's time zone ({@code Europe/Paris}); null keeps the machine's. */
+    public Page newContext(URL base, String locale, String timeZone) {
         closeContext();
         String root = base.toString();
         context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setBaseURL(root.endsWith("/") ? root : root + "/")
                 .setViewportSize(VIEWPORT_WIDTH, VIEWPORT_HEIGHT)
-                .setLocale(locale));
+                .setLocale(locale)
+                .setTimezoneId(timeZone));
         page = context.newPage();
         return page;
     }
@@ -155,11 +177,39 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Navigates to {@code path} (such as {@code /dial-in/abc}) under the deployment and waits for its load event;
+     * Navigates to {@code path} (such as {@code /dial-in/abc}) under the deployment, waits for its load event and its
+     * AJAX requests, and checks it with {@link #assertAccessible}, so that no page a test opens escapes the check;
      * answers the main response (its status, headers), after redirects.
      */
     public Response open(String path) {
-        return page().navigate(path.startsWith("/") ? path.substring(1) : path);
+        Response response = page().navigate(path.startsWith("/") ? path.substring(1) : path);
+        if (response != null && response.ok()) {
+            waitForAjax();
+            assertAccessible(currentPath());
+        }
+        return response;
+    }
+
+    /**
+     * Runs axe-core's WCAG 2.1 A and AA rules on the page as it is now and fails, listing each violation and the
+     * elements at fault, when there is any; a screenshot {@code axe-<where>.png} shows the page. {@link #open} and
+     * {@link #login} call it on every page; call it again for states a test reaches by clicking (a dialog open, a
+     * message shown), with {@code where} naming that state.
+     */
+    public void assertAccessible(String where) {
+        waitForAjax();
+        List<Axe.Violation> violations = Axe.run(page());
+        if (!violations.isEmpty()) {
+            Path shot = screenshot("axe-" + where.replaceAll("[^A-Za-z0-9._-]+", "_"));
+            throw new AssertionError(Axe.report(where + " (" + page().url() + ", screenshot " + shot + ")",
+                    violations));
+        }
+        CHECKED.add(URI.create(page().url()).getRawPath());
+    }
+
+    /** The paths (without query) that {@link #assertAccessible} found without violations, in this JVM. */
+    public static Set<String> checkedPaths() {
+        return Set.copyOf(CHECKED);
     }
 
     /** Where the page is now: its path and query, without the deployment's address. */
@@ -184,7 +234,8 @@ public final class Browser implements AutoCloseable {
      * Signs in through the portal's login page: opens {@value #LOGIN_PAGE}, fills the inputs whose ids end with
      * {@code username} and {@code password}, presses the button whose id ends with {@code login}, and waits
      * until the browser has left the login page. Fails, with a screenshot {@code login-failed-<user>.png}, when
-     * it stays there (wrong password, or a page the selectors do not fit).
+     * it stays there (wrong password, or a page the selectors do not fit). Both the login page and the page it
+     * leads to are checked with {@link #assertAccessible}.
      */
     public void login(String user, String password) {
         open(LOGIN_PAGE);
@@ -200,7 +251,7 @@ public final class Browser implements AutoCloseable {
                     + page.locator("body").innerText(), e);
         }
         page.waitForLoadState();
-        waitForAjax();
+        assertAccessible(currentPath());
     }
 
     /** Waits until PrimeFaces' AJAX requests have all completed (at once when the page has no PrimeFaces). */
@@ -221,9 +272,13 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** Closes the context, chromium and Playwright's driver. */
+    /** Closes the context, chromium and Playwright's driver (only the context, for a {@link #second()}). */
     @Override
     public void close() {
+        if (!owner) {
+            closeContext();
+            return;
+        }
         try {
             closeContext();
             chromium.close();

@@ -15,9 +15,16 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.confmail.conferencing.control.PhoneNumbers;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -104,6 +111,204 @@ class PortalIT {
         browser.waitForAjax();
     }
 
+    /** The portal's pages as the deployed WAR has them ({@code admin/*.xhtml}), so that a new page is checked too. */
+    private static List<String> portalPages() throws Exception {
+        try (ZipFile war = new ZipFile(System.getProperty("confmail.it.war", "target/confmail.war"))) {
+            return war.stream().map(ZipEntry::getName).filter(n -> n.matches("admin/[^/]+\\.xhtml")).sorted()
+                    .map(n -> "/" + n).toList();
+        }
+    }
+
+    @Test
+    void everyPortalPageHasNoAccessibilityViolations() throws Exception {
+        String upn = scenario.createUser("axe", "\"country\": \"FR\"").getString("userPrincipalName");
+        scenario.api.post("users/" + encode(upn) + "/conference-info-email", "{}");
+        scenario.awaitSent(upn, "LICENSE_ASSIGNED", 1);
+        List<String> pages = portalPages();
+        assertTrue(pages.size() >= 9, "the portal's pages: " + pages);
+
+        browser.login("admin", Api.ADMIN_PASSWORD); // checks the login page and the dashboard
+        List<String> failures = new ArrayList<>();
+        for (String path : pages) {
+            try {
+                // Pages about one user read it from ?upn=; the others ignore it.
+                browser.open(path + "?upn=" + encode(upn));
+                browser.screenshot("axe-ok" + path.replace('/', '-').replace(".xhtml", ""));
+            } catch (AssertionError e) {
+                failures.add(e.getMessage());
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n\n", failures));
+        assertTrue(Browser.checkedPaths().containsAll(pages), () -> "not checked: " + pages.stream()
+                .filter(p -> !Browser.checkedPaths().contains(p)).toList());
+    }
+
+    /** The user page's display name field, filled and saved; answers the growl's text after the save. */
+    private void saveDisplayName(Page on, String name) {
+        on.locator("input[id$='displayName']").fill(name);
+        on.locator("[id$='save-properties']").click();
+        on.waitForFunction(Browser.AJAX_SETTLED);
+    }
+
+    @Test
+    void aSaveOverAnotherAdminsSaveShowsWhatChangedAndReloadKeepsTheirs() {
+        String upn = scenario.createUser("shared", "\"country\": \"US\"").getString("userPrincipalName");
+        try (Browser other = browser.second()) {
+            // Both admins open the same user.
+            browser.login("admin", Api.ADMIN_PASSWORD);
+            openUser(upn);
+            Page b = other.newContext(base, "en-US");
+            other.login("admin", Api.ADMIN_PASSWORD);
+            other.open("/admin/user.xhtml?upn=" + encode(upn));
+
+            // A saves first.
+            saveDisplayName(page, "Name by A");
+            assertThat(page.locator(".ui-growl")).containsText("Saved.");
+
+            // B saves over the version they read: refused, with what changed and their own value side by side.
+            saveDisplayName(b, "Name by B");
+            Locator dialog = b.locator("[id$='conflict-dialog']");
+            assertThat(dialog).isVisible();
+            assertThat(dialog).containsText("Someone else changed this user");
+            Locator row = dialog.locator("tr", new Locator.LocatorOptions().setHasText("Display name"));
+            assertThat(row.locator("td").nth(0)).hasText("shared");
+            assertThat(row.locator("td").nth(1)).hasText("Name by A");
+            assertThat(row.locator("td").nth(2)).hasText("Name by B");
+            assertEquals("Name by A", scenario.api.get("users/" + encode(upn)).json().getString("displayName"),
+                    "nothing of B's was saved");
+            other.assertAccessible("user: concurrent edit dialog");
+            other.screenshot("user-conflict");
+
+            // B reloads: the page shows A's name, and A's save stands.
+            b.locator("[id$='conflict-reload']").click();
+            b.waitForLoadState();
+            other.waitForAjax();
+            assertThat(b.locator("[id$='conflict-dialog']")).isHidden();
+            assertThat(b.locator("input[id$='displayName']")).hasValue("Name by A");
+            assertThat(b.locator("h1.cm-title")).hasText("Name by A");
+            assertEquals("Name by A", scenario.api.get("users/" + encode(upn)).json().getString("displayName"));
+        }
+    }
+
+    @Test
+    void aSaveOverAnotherAdminsSaveCanOverwriteIt() {
+        String upn = scenario.createUser("contested", "\"country\": \"US\"").getString("userPrincipalName");
+        try (Browser other = browser.second()) {
+            browser.login("admin", Api.ADMIN_PASSWORD);
+            openUser(upn);
+            Page b = other.newContext(base, "en-US");
+            other.login("admin", Api.ADMIN_PASSWORD);
+            other.open("/admin/user.xhtml?upn=" + encode(upn));
+
+            // A changes the country and the name; B, who read the user before, changes the name only.
+            page.locator("input[id$='country']").fill("FR");
+            saveDisplayName(page, "Name by A");
+            assertThat(page.locator(".ui-growl")).containsText("Saved.");
+            saveDisplayName(b, "Name by B");
+            Locator dialog = b.locator("[id$='conflict-dialog']");
+            assertThat(dialog).isVisible();
+            assertThat(dialog.locator("tr", new Locator.LocatorOptions().setHasText("Country"))).containsText("FR");
+
+            // B overwrites: their name wins, and A's country, which B's save does not touch, stays.
+            b.locator("[id$='conflict-overwrite']").click();
+            other.waitForAjax();
+            assertThat(dialog).isHidden();
+            assertThat(b.locator(".ui-growl")).containsText("Saved.");
+            JsonObject stored = scenario.api.get("users/" + encode(upn)).json();
+            assertEquals("Name by B", stored.getString("displayName"));
+            assertEquals("FR", stored.getString("country"));
+            assertThat(b.locator("input[id$='country']")).hasValue("FR");
+            other.screenshot("user-conflict-overwritten");
+
+            // A, whose page is now behind, is told in turn instead of undoing B's save.
+            saveDisplayName(page, "Name by A again");
+            assertThat(page.locator("[id$='conflict-dialog']")).isVisible();
+            assertEquals("Name by B", scenario.api.get("users/" + encode(upn)).json().getString("displayName"));
+        }
+    }
+
+    /** Text with the browser's no-break spaces (around times, before AM/PM) as plain ones. */
+    private static String spaced(String text) {
+        return text.replace('\u202f', ' ').replace('\u00a0', ' ').strip();
+    }
+
+    @Test
+    void datesShowInTheViewersLanguageAndTimeZoneWithTheUtcInstantOnHover() {
+        String upn = scenario.createUser("dated", "\"country\": \"FR\"").getString("userPrincipalName");
+        JsonObject email = scenario.awaitSent(upn, "LICENSE_ASSIGNED", 1).get(0);
+        Instant created = Instant.parse(email.getString("createdAt"));
+
+        page = browser.newContext(base, "fr-FR", "Europe/Paris");
+        browser.login("admin", Api.ADMIN_PASSWORD);
+        openUser(upn);
+        Locator time = page.locator("[id$='history'] time[data-local]").first();
+        String french = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.FRENCH)
+                .withZone(ZoneId.of("Europe/Paris")).format(created);
+        String shownFr = spaced(time.innerText());
+        assertTrue(shownFr.matches(Pattern.quote(french) + " UTC\\+[12]"), shownFr + " is not " + french + " UTC+1/2");
+        assertEquals(created, Instant.parse(time.getAttribute("title")), "the exact UTC instant on hover");
+        browser.screenshot("user-history-fr");
+
+        page = browser.newContext(base, "en-US", "America/New_York");
+        browser.login("admin", Api.ADMIN_PASSWORD);
+        browser.open("/admin/emails.xhtml");
+        page.locator("input[id$='user']").fill(upn);
+        page.waitForResponse(r -> r.request().method().equals("POST"), () -> page.locator("input[id$='user']")
+                .press("Tab"));
+        browser.waitForAjax();
+        Locator row = page.locator("[id$='table_data'] tr[data-ri]").first();
+        String english = DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm a", Locale.US)
+                .withZone(ZoneId.of("America/New_York")).format(created);
+        String shown = spaced(row.locator("time[data-local]").innerText());
+        assertTrue(shown.matches(Pattern.quote(english) + " E[SD]T"), shown + " is not " + english + " EST/EDT");
+        assertEquals(created, Instant.parse(row.locator("time").getAttribute("title")));
+        browser.screenshot("emails-en");
+    }
+
+    @Test
+    void dialogsTakeTheKeyboardAndGiveItBack() {
+        String upn = scenario.createUser("keyboard", null).getString("userPrincipalName");
+        browser.login("admin", Api.ADMIN_PASSWORD);
+        openUser(upn);
+
+        Locator opener = page.locator("[id$='send-info']");
+        opener.focus();
+        assertEquals("solid", page.evaluate("getComputedStyle(document.activeElement).outlineStyle"),
+                "the focused button shows an outline");
+        page.keyboard().press("Enter");
+        Locator dialog = page.locator("[id$='send-dialog']");
+        assertThat(dialog).isVisible();
+        browser.assertAccessible("user: send dialog");
+        for (int i = 0; i < 6; i++) {
+            assertTrue((Boolean) page.evaluate("document.querySelector('[id$=\"send-dialog\"]')"
+                    + ".contains(document.activeElement)"), "focus stays in the dialog after " + i + " tabs");
+            page.keyboard().press("Tab");
+        }
+        page.keyboard().press("Escape");
+        assertThat(dialog).isHidden();
+        page.waitForFunction("() => document.activeElement && document.activeElement.id.endsWith('send-info')");
+
+        page.locator("[id$='reset-id']").click();
+        assertThat(page.locator(".ui-confirm-dialog")).isVisible();
+        browser.assertAccessible("user: confirm dialog");
+        page.locator(".ui-confirm-dialog [id$='confirm-no']").click();
+    }
+
+    @Test
+    void theDashboardChartFillsItsPanelAndReadsAsATable() {
+        browser.login("admin", Api.ADMIN_PASSWORD);
+        Locator canvas = page.locator("[id$='per-hour'] canvas");
+        assertThat(canvas).isVisible();
+        var panel = page.locator(".cm-panel", new Page.LocatorOptions().setHas(canvas)).boundingBox();
+        var chart = canvas.boundingBox();
+        assertTrue(chart.width > panel.width - 60, "chart " + chart.width + " px wide in a panel of " + panel.width);
+        assertTrue(chart.height >= 300, "chart " + chart.height + " px high");
+        assertThat(canvas).hasAttribute("aria-label", Pattern.compile("emails requested per hour"));
+        Locator table = page.locator("#per-hour-table");
+        assertThat(table.locator("tbody tr")).hasCount(24);
+        assertThat(table.locator("tbody tr").last().locator("time")).hasText(Pattern.compile("^\\d{1,2}:\\d{2}"));
+    }
+
     @Test
     void aPageOpenedWithoutLoggingInGoesToTheLoginPage() {
         browser.open("/admin/users.xhtml");
@@ -116,6 +321,7 @@ class PortalIT {
         page.locator("[id$=':login']").click();
         page.waitForLoadState();
         assertThat(page.locator(".ui-messages")).containsText("not correct");
+        browser.assertAccessible("login: wrong password");
         assertTrue(browser.currentPath().startsWith("/admin/login.xhtml"));
     }
 
@@ -132,6 +338,8 @@ class PortalIT {
         assertThat(rows).hasCount(1);
         assertThat(rows.first()).containsText(user.getString("userPrincipalName"));
         assertThat(rows.first()).containsText(user.getString("conferenceId"));
+        // The number as the user's email shows it: national format for a user in its country.
+        assertThat(rows.first()).containsText(PhoneNumbers.format(scenario.usToll, "US"));
         browser.screenshot("users");
 
         // Search by conference ID too.

@@ -120,8 +120,7 @@ public class BridgeService {
     public Bridge update(String id, String name, Boolean isDefault, String defaultTollNumber, Long expectedVersion) {
         Bridge bridge = find(id);
         if (expectedVersion != null && expectedVersion != bridge.version()) {
-            throw new ProblemException(412, "Precondition failed",
-                    "The bridge was changed by someone else since you read it; read it again.", List.of());
+            throw ProblemException.stale("The bridge was changed by someone else since you read it; read it again.");
         }
         String newName = name == null ? null : name.strip();
         Violations violations = new Violations()

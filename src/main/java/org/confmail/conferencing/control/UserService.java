@@ -126,8 +126,8 @@ public class UserService {
     public ConferencingUser update(String upn, UserChanges changes, Long expectedVersion) {
         ConferencingUser user = find(upn);
         if (expectedVersion != null && expectedVersion != user.version()) {
-            throw new ProblemException(412, "Precondition failed", "User " + user.userPrincipalName()
-                    + " was changed by someone else since you read it; read it again and retry.", List.of());
+            throw ProblemException.stale("User " + user.userPrincipalName()
+                    + " was changed by someone else since you read it; read it again and retry.");
         }
         DialInState before = DialInState.of(user);
         apply(user, changes, new Violations());

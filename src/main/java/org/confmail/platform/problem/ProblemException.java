@@ -32,6 +32,19 @@ public class ProblemException extends WebApplicationException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /**
+     * The change was made on an older version than the stored one (412): the caller read the thing before someone
+     * else changed it. The API answers it to a stale If-Match; the portal offers to reload or overwrite.
+     */
+    public static ProblemException stale(String detail) {
+        return new ProblemException(412, "Precondition failed", detail, List.of());
+    }
+
+    /** Whether this refusal is {@link #stale(String)}. */
+    public boolean isStale() {
+        return getResponse().getStatus() == 412;
+    }
+
     public String detail() {
         return detail;
     }

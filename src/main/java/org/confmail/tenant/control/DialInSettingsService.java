@@ -63,9 +63,8 @@ public class DialInSettingsService {
     public DialInSettings update(Changes changes, Long expectedVersion) {
         DialInSettings settings = current();
         if (expectedVersion != null && expectedVersion != settings.version()) {
-            throw new ProblemException(412, "Precondition failed",
-                    "The dial-in settings were changed by someone else since you read them; read them again.",
-                    List.of());
+            throw ProblemException.stale(
+                    "The dial-in settings were changed by someone else since you read them; read them again.");
         }
         Violations violations = new Violations();
         int pinLength = changes.pinLength() != null ? changes.pinLength() : settings.pinLength();
