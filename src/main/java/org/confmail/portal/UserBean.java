@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.confmail.conferencing.boundary.UserView;
 import org.confmail.conferencing.control.BridgeService;
 import org.confmail.conferencing.control.PhoneNumbers;
@@ -136,17 +137,39 @@ public class UserBean implements Serializable {
         return "/admin/user?faces-redirect=true&includeViewParams=true";
     }
 
+    /**
+     * The fields of this save that the admin changed from what the page read: a merge-patch of those only, so
+     * that an overwrite after a conflict replaces someone else's value only where the admin changed it too.
+     */
     private UserChanges changes(Save save) {
-        return switch (save) {
-            case PROPERTIES -> new UserChanges().set(Field.displayName, displayName).set(Field.email, email)
-                    .set(Field.preferredLanguage, preferredLanguage).set(Field.country, country);
-            case DIAL_IN -> new UserChanges().set(Field.provider, provider)
-                    .set(Field.thirdPartyProviderName, thirdPartyProviderName).set(Field.tollNumber, tollNumber)
-                    .set(Field.tollFreeNumber, tollFreeNumber).set(Field.allowTollFreeDialIn, allowTollFreeDialIn);
-            case STATIC_ID -> new UserChanges().set(Field.conferenceId, staticConferenceId);
-            case LICENSE_ON -> new UserChanges().set(Field.audioConferencingLicense, true);
-            case LICENSE_OFF -> new UserChanges().set(Field.audioConferencingLicense, false);
-        };
+        UserView read = user;
+        UserChanges changes = new UserChanges();
+        switch (save) {
+            case PROPERTIES -> {
+                changed(changes, Field.displayName, displayName, read.displayName());
+                changed(changes, Field.email, email, read.email());
+                changed(changes, Field.preferredLanguage, preferredLanguage, read.preferredLanguage());
+                changed(changes, Field.country, country, read.country());
+            }
+            case DIAL_IN -> {
+                changed(changes, Field.provider, provider, read.provider());
+                changed(changes, Field.thirdPartyProviderName, thirdPartyProviderName,
+                        read.thirdPartyProviderName());
+                changed(changes, Field.tollNumber, tollNumber, read.tollNumber());
+                changed(changes, Field.tollFreeNumber, tollFreeNumber, read.tollFreeNumber());
+                changed(changes, Field.allowTollFreeDialIn, allowTollFreeDialIn, read.allowTollFreeDialIn());
+            }
+            case STATIC_ID -> changed(changes, Field.conferenceId, staticConferenceId, read.conferenceId());
+            case LICENSE_ON -> changes.set(Field.audioConferencingLicense, true);
+            case LICENSE_OFF -> changes.set(Field.audioConferencingLicense, false);
+        }
+        return changes;
+    }
+
+    private static void changed(UserChanges changes, Field field, Object value, Object read) {
+        if (!Objects.equals(value, read)) {
+            changes.set(field, value);
+        }
     }
 
     private void save(Save save) {
@@ -168,31 +191,30 @@ public class UserBean implements Serializable {
         ConferencingUser stored = users.find(upn);
         UserView then = user;
         UserView now = UserView.of(stored);
-        boolean props = save == Save.PROPERTIES;
-        boolean dialIn = save == Save.DIAL_IN;
+        UserChanges mine = changes(save);
         List<Conflict.Change> changes = new ArrayList<>();
         changes.addAll(Conflict.ifDifferent("user.displayName", then.displayName(), now.displayName(),
-                props ? displayName : null));
-        changes.addAll(Conflict.ifDifferent("user.email", then.email(), now.email(), props ? email : null));
+                mine.get(Field.displayName)));
+        changes.addAll(Conflict.ifDifferent("user.email", then.email(), now.email(), mine.get(Field.email)));
         changes.addAll(Conflict.ifDifferent("user.language", then.preferredLanguage(), now.preferredLanguage(),
-                props ? preferredLanguage : null));
-        changes.addAll(Conflict.ifDifferent("user.country", then.country(), now.country(),
-                props ? country : null));
+                mine.get(Field.preferredLanguage)));
+        changes.addAll(Conflict.ifDifferent("user.country", then.country(), now.country(), mine.get(Field.country)));
         changes.addAll(Conflict.ifDifferent("user.license", license(then.audioConferencingLicense()),
-                license(now.audioConferencingLicense()), save == Save.LICENSE_ON ? license(true)
-                        : save == Save.LICENSE_OFF ? license(false) : null));
+                license(now.audioConferencingLicense()), mine.has(Field.audioConferencingLicense)
+                        ? license(mine.get(Field.audioConferencingLicense)) : null));
         changes.addAll(Conflict.ifDifferent("user.provider", providerLabel(then.provider()),
-                providerLabel(now.provider()), dialIn ? providerLabel(provider) : null));
+                providerLabel(now.provider()), providerLabel(mine.get(Field.provider))));
         changes.addAll(Conflict.ifDifferent("user.thirdParty", then.thirdPartyProviderName(),
-                now.thirdPartyProviderName(), dialIn ? thirdPartyProviderName : null));
+                now.thirdPartyProviderName(), mine.get(Field.thirdPartyProviderName)));
         changes.addAll(Conflict.ifDifferent("user.tollNumber", number(then.tollNumber(), then.country()),
-                number(now.tollNumber(), now.country()), dialIn ? number(tollNumber, now.country()) : null));
+                number(now.tollNumber(), now.country()), number(mine.get(Field.tollNumber), now.country())));
         changes.addAll(Conflict.ifDifferent("user.tollFreeNumber", number(then.tollFreeNumber(), then.country()),
-                number(now.tollFreeNumber(), now.country()), dialIn ? number(tollFreeNumber, now.country()) : null));
+                number(now.tollFreeNumber(), now.country()), number(mine.get(Field.tollFreeNumber), now.country())));
         changes.addAll(Conflict.ifDifferent("user.allowTollFree", yesNo(then.allowTollFreeDialIn()),
-                yesNo(now.allowTollFreeDialIn()), dialIn ? yesNo(allowTollFreeDialIn) : null));
+                yesNo(now.allowTollFreeDialIn()), mine.has(Field.allowTollFreeDialIn)
+                        ? yesNo(mine.get(Field.allowTollFreeDialIn)) : null));
         changes.addAll(Conflict.ifDifferent("user.conferenceId", then.conferenceId(), now.conferenceId(),
-                save == Save.STATIC_ID ? staticConferenceId : null));
+                mine.get(Field.conferenceId)));
         conflict = new Conflict(changes, now.updatedAt(), stored.version());
         pending = save;
         PrimeFaces.current().ajax().update("conflict-form");

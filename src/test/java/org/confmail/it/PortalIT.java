@@ -227,6 +227,66 @@ class PortalIT {
         }
     }
 
+    /** Selects a bridge in the bridges page's table, which opens its panel. */
+    private static void selectBridge(Browser in, String name) {
+        in.page().locator("[id$='bridge-table'] a", new Page.LocatorOptions().setHasText(name)).click();
+        in.waitForAjax();
+        assertThat(in.page().locator("[id$='numbers-panel'] h2")).hasText(name);
+    }
+
+    @Test
+    void aBridgeChangedByAnotherAdminShowsWhatChangedAndCanBeOverwritten() {
+        String bridge = "Bridge " + scenario.suffix;
+        String ukNumber = "+4420794" + scenario.usToll.substring(scenario.usToll.length() - 4);
+        try (Browser other = browser.second()) {
+            browser.login("admin", Api.ADMIN_PASSWORD);
+            browser.open("/admin/bridges.xhtml");
+            selectBridge(browser, bridge);
+            browser.assertAccessible("bridges: a bridge selected");
+            assertThat(page.locator("[id$='number-table']")).containsText(PhoneNumbers.format(scenario.frToll, null));
+            Page b = other.newContext(base, "en-US");
+            other.login("admin", Api.ADMIN_PASSWORD);
+            other.open("/admin/bridges.xhtml");
+            selectBridge(other, bridge);
+
+            // A adds a number, a new version of the bridge.
+            page.locator("input[id$='number']").fill(ukNumber);
+            page.locator("input[id$='country']").fill("GB");
+            page.locator("input[id$='city']").fill("London");
+            page.locator("[id$='add-number']").click();
+            browser.waitForAjax();
+            assertThat(page.locator(".ui-growl")).containsText("Number added.");
+
+            // B, who read the bridge before, makes the French number its default: refused, with A's number shown.
+            b.locator("[id$='defaultToll']").click();
+            b.locator("[id$='defaultToll_items'] li", new Page.LocatorOptions()
+                    .setHasText(PhoneNumbers.format(scenario.frToll, null))).click();
+            b.locator("[id$='save-bridge']").click();
+            other.waitForAjax();
+            Locator dialog = b.locator("[id$='conflict-dialog']");
+            assertThat(dialog).isVisible();
+            assertThat(dialog).containsText("Someone else changed this bridge");
+            Locator numbers = dialog.locator("tr", new Locator.LocatorOptions().setHasText("Numbers"));
+            assertThat(numbers.locator("td").nth(1)).containsText(PhoneNumbers.format(ukNumber, null));
+            assertThat(numbers.locator("td").nth(0)).not().containsText(PhoneNumbers.format(ukNumber, null));
+            assertEquals(scenario.usToll, scenario.api.get("bridges/" + scenario.bridgeId).json()
+                    .getString("defaultTollNumber"), "nothing of B's was saved");
+            other.assertAccessible("bridges: concurrent edit dialog");
+            other.screenshot("bridges-conflict");
+
+            // B overwrites: the French default is saved, and A's number stays.
+            b.locator("[id$='conflict-overwrite']").click();
+            other.waitForAjax();
+            assertThat(dialog).isHidden();
+            assertThat(b.locator(".ui-growl")).containsText("Bridge saved.");
+            assertEquals(scenario.frToll, scenario.api.get("bridges/" + scenario.bridgeId).json()
+                    .getString("defaultTollNumber"));
+            assertTrue(scenario.api.get("bridges/" + scenario.bridgeId + "/service-numbers").body()
+                    .contains(ukNumber), "A's number is kept");
+            assertThat(b.locator("[id$='number-table']")).containsText(PhoneNumbers.format(ukNumber, null));
+        }
+    }
+
     /** Text with the browser's no-break spaces (around times, before AM/PM) as plain ones. */
     private static String spaced(String text) {
         return text.replace('\u202f', ' ').replace('\u00a0', ' ').strip();

@@ -78,7 +78,13 @@ public class BridgeService {
     }
 
     public ServiceNumber addNumber(String bridgeId, NewServiceNumber input) {
+        return addNumber(bridgeId, input, null);
+    }
+
+    /** Adds a number; {@code expectedVersion}, when given, must be the bridge's (its numbers are part of it). */
+    public ServiceNumber addNumber(String bridgeId, NewServiceNumber input, Long expectedVersion) {
         Bridge bridge = find(bridgeId);
+        requireVersion(bridge, expectedVersion);
         Violations violations = new Violations();
         if (input == null) {
             violations.add("number", "is required").throwIfAny();
@@ -113,15 +119,14 @@ public class BridgeService {
         if (type == NumberType.TOLL && bridge.defaultTollNumber() == null) {
             bridge.setDefaultTollNumber(number);
         }
+        numbersChanged(bridge);
         return number;
     }
 
     /** Renames the bridge, makes it the default, or changes its default toll number (one of its own). */
     public Bridge update(String id, String name, Boolean isDefault, String defaultTollNumber, Long expectedVersion) {
         Bridge bridge = find(id);
-        if (expectedVersion != null && expectedVersion != bridge.version()) {
-            throw ProblemException.stale("The bridge was changed by someone else since you read it; read it again.");
-        }
+        requireVersion(bridge, expectedVersion);
         String newName = name == null ? null : name.strip();
         Violations violations = new Violations()
                 .check(newName == null || !newName.isEmpty(), "name", "must not be empty")
@@ -179,7 +184,13 @@ public class BridgeService {
 
     /** Deletes a number that no user has as a default and that is not the bridge's default toll number. */
     public void deleteNumber(String bridgeId, String numberId) {
+        deleteNumber(bridgeId, numberId, null);
+    }
+
+    /** Deletes a number; {@code expectedVersion}, when given, must be the bridge's (its numbers are part of it). */
+    public void deleteNumber(String bridgeId, String numberId, Long expectedVersion) {
         Bridge bridge = find(bridgeId);
+        requireVersion(bridge, expectedVersion);
         ServiceNumber number = bridge.serviceNumbers().stream().filter(n -> n.id().equals(numberId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Bridge " + bridge.name()
                         + " has no service number with id '" + numberId + "'."));
@@ -195,5 +206,21 @@ public class BridgeService {
         }
         bridge.serviceNumbers().remove(number);
         em.remove(number);
+        numbersChanged(bridge);
+    }
+
+    /**
+     * The rule behind If-Match and the portal's saves: a change made on a version of the bridge older than the
+     * stored one is refused, so that nobody overwrites an edit they have not seen. No version: no check.
+     */
+    private static void requireVersion(Bridge bridge, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != bridge.version()) {
+            throw ProblemException.stale("The bridge was changed by someone else since you read it; read it again.");
+        }
+    }
+
+    /** A bridge's numbers are part of it: adding or deleting one is a new version of the bridge. */
+    private void numbersChanged(Bridge bridge) {
+        em.lock(bridge, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     }
 }
