@@ -202,11 +202,11 @@ public class BridgesBean implements Serializable {
         BridgeRow then = rows.stream().filter(b -> b.id().equals(change.bridgeId())).findFirst().orElseThrow();
         BridgeRow now = row(bridges.find(change.bridgeId()));
         List<Conflict.Change> changes = new ArrayList<>();
-        changes.addAll(Conflict.ifDifferent("bridges.name", then.name(), now.name(),
+        changes.addAll(Conflict.row("bridges.name", then.name(), now.name(),
                 change.kind() == Kind.SAVE ? change.name() : null));
-        changes.addAll(Conflict.ifDifferent("bridges.default", yesNo(then.isDefault()), yesNo(now.isDefault()),
+        changes.addAll(Conflict.row("bridges.default", yesNo(then.isDefault()), yesNo(now.isDefault()),
                 change.kind() == Kind.MAKE_DEFAULT ? yesNo(true) : null));
-        changes.addAll(Conflict.ifDifferent("bridges.defaultToll", then.defaultTollFormatted(),
+        changes.addAll(Conflict.row("bridges.defaultToll", then.defaultTollFormatted(),
                 now.defaultTollFormatted(), change.kind() == Kind.SAVE && change.toll() != null
                         ? PhoneNumbers.format(change.toll(), null) : null));
         String mine = switch (change.kind()) {
@@ -215,7 +215,7 @@ public class BridgesBean implements Serializable {
                     .map(n -> "− " + n.formatted()).findFirst().orElse(null);
             default -> null;
         };
-        changes.addAll(Conflict.ifDifferent("bridges.numbers", numbers(then), numbers(now), mine));
+        changes.addAll(Conflict.row("bridges.numbers", numbers(then), numbers(now), mine));
         conflict = new Conflict(changes, null, now.version());
         pending = change;
         PrimeFaces.current().ajax().update("conflict-form");

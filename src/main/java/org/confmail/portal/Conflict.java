@@ -10,7 +10,7 @@ import java.util.Objects;
  * changed between the version the page read and the stored one, field by field, with what this admin was about to
  * save, so that they can choose to reload or to overwrite.
  *
- * @param changes the fields whose value differs between the read version and the stored one
+ * @param changes the fields someone else changed, and those the refused save sets
  * @param changedAt when the stored version was saved, if known
  * @param currentVersion the stored version, which an overwrite names as the one it replaces
  */
@@ -20,8 +20,8 @@ public record Conflict(List<Change> changes, Instant changedAt, long currentVers
     public record Change(String label, String then, String now, String mine) implements Serializable {
     }
 
-    /** A change row when {@code then} and {@code now} differ; none otherwise. */
-    static List<Change> ifDifferent(String label, String then, String now, String mine) {
-        return Objects.equals(then, now) ? List.of() : List.of(new Change(label, then, now, mine));
+    /** A row for a field that someone else changed ({@code then} and {@code now} differ) or that this save sets. */
+    static List<Change> row(String label, String then, String now, String mine) {
+        return Objects.equals(then, now) && mine == null ? List.of() : List.of(new Change(label, then, now, mine));
     }
 }

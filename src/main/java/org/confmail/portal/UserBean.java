@@ -193,27 +193,27 @@ public class UserBean implements Serializable {
         UserView now = UserView.of(stored);
         UserChanges mine = changes(save);
         List<Conflict.Change> changes = new ArrayList<>();
-        changes.addAll(Conflict.ifDifferent("user.displayName", then.displayName(), now.displayName(),
+        changes.addAll(Conflict.row("user.displayName", then.displayName(), now.displayName(),
                 mine.get(Field.displayName)));
-        changes.addAll(Conflict.ifDifferent("user.email", then.email(), now.email(), mine.get(Field.email)));
-        changes.addAll(Conflict.ifDifferent("user.language", then.preferredLanguage(), now.preferredLanguage(),
+        changes.addAll(Conflict.row("user.email", then.email(), now.email(), mine.get(Field.email)));
+        changes.addAll(Conflict.row("user.language", then.preferredLanguage(), now.preferredLanguage(),
                 mine.get(Field.preferredLanguage)));
-        changes.addAll(Conflict.ifDifferent("user.country", then.country(), now.country(), mine.get(Field.country)));
-        changes.addAll(Conflict.ifDifferent("user.license", license(then.audioConferencingLicense()),
+        changes.addAll(Conflict.row("user.country", then.country(), now.country(), mine.get(Field.country)));
+        changes.addAll(Conflict.row("user.license", license(then.audioConferencingLicense()),
                 license(now.audioConferencingLicense()), mine.has(Field.audioConferencingLicense)
                         ? license(mine.get(Field.audioConferencingLicense)) : null));
-        changes.addAll(Conflict.ifDifferent("user.provider", providerLabel(then.provider()),
+        changes.addAll(Conflict.row("user.provider", providerLabel(then.provider()),
                 providerLabel(now.provider()), providerLabel(mine.get(Field.provider))));
-        changes.addAll(Conflict.ifDifferent("user.thirdParty", then.thirdPartyProviderName(),
+        changes.addAll(Conflict.row("user.thirdParty", then.thirdPartyProviderName(),
                 now.thirdPartyProviderName(), mine.get(Field.thirdPartyProviderName)));
-        changes.addAll(Conflict.ifDifferent("user.tollNumber", number(then.tollNumber(), then.country()),
+        changes.addAll(Conflict.row("user.tollNumber", number(then.tollNumber(), then.country()),
                 number(now.tollNumber(), now.country()), number(mine.get(Field.tollNumber), now.country())));
-        changes.addAll(Conflict.ifDifferent("user.tollFreeNumber", number(then.tollFreeNumber(), then.country()),
+        changes.addAll(Conflict.row("user.tollFreeNumber", number(then.tollFreeNumber(), then.country()),
                 number(now.tollFreeNumber(), now.country()), number(mine.get(Field.tollFreeNumber), now.country())));
-        changes.addAll(Conflict.ifDifferent("user.allowTollFree", yesNo(then.allowTollFreeDialIn()),
+        changes.addAll(Conflict.row("user.allowTollFree", yesNo(then.allowTollFreeDialIn()),
                 yesNo(now.allowTollFreeDialIn()), mine.has(Field.allowTollFreeDialIn)
                         ? yesNo(mine.get(Field.allowTollFreeDialIn)) : null));
-        changes.addAll(Conflict.ifDifferent("user.conferenceId", then.conferenceId(), now.conferenceId(),
+        changes.addAll(Conflict.row("user.conferenceId", then.conferenceId(), now.conferenceId(),
                 mine.get(Field.conferenceId)));
         conflict = new Conflict(changes, now.updatedAt(), stored.version());
         pending = save;
