@@ -84,6 +84,11 @@ public final class Browser implements AutoCloseable {
             + " || (PrimeFaces.ajax.Queue.isEmpty() && PrimeFaces.ajax.Queue.xhrs.length === 0"
             + " && (window.jQuery === undefined || jQuery.active === 0))";
 
+    /** True once no finite CSS transition or animation, and no jQuery effect, is running. */
+    static final String ANIMATIONS_SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running'"
+            + " || !a.effect || a.effect.getTiming().iterations === Infinity)"
+            + " && (window.jQuery === undefined || jQuery(':animated').length === 0)";
+
     private static final Set<String> CHECKED = ConcurrentHashMap.newKeySet();
 
     private final Playwright playwright;
@@ -198,6 +203,8 @@ public final class Browser implements AutoCloseable {
      */
     public void assertAccessible(String where) {
         waitForAjax();
+        // Colours half-way through a transition or a fade are neither the old nor the new ones.
+        page().waitForFunction(ANIMATIONS_SETTLED);
         List<Axe.Violation> violations = Axe.run(page());
         if (!violations.isEmpty()) {
             Path shot = screenshot("axe-" + where.replaceAll("[^A-Za-z0-9._-]+", "_"));
