@@ -237,7 +237,7 @@ class PortalIT {
     @Test
     void aBridgeChangedByAnotherAdminShowsWhatChangedAndCanBeOverwritten() {
         String bridge = "Bridge " + scenario.suffix;
-        String ukNumber = "+4420794" + scenario.usToll.substring(scenario.usToll.length() - 4);
+        String ukNumber = "+4420794" + scenario.frToll.substring(scenario.frToll.length() - 4);
         try (Browser other = browser.second()) {
             browser.login("admin", Api.ADMIN_PASSWORD);
             browser.open("/admin/bridges.xhtml");
