@@ -127,11 +127,12 @@ public final class Api {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
-        if (json != null) {
+        boolean body = json != null || method.equals("POST") || method.equals("PATCH");
+        if (body) {
             builder.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/json");
         }
-        return send(builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json)));
+        return send(builder.method(method, body ? HttpRequest.BodyPublishers.ofString(json == null ? "" : json)
+                : HttpRequest.BodyPublishers.noBody()));
     }
 
     public Reply post(String path, String json) {

@@ -72,7 +72,7 @@ public class ConferenceInfoService {
             if (!allowed.contains(EmailAddresses.domainOf(to))) {
                 throw ProblemException.forbiddenFields("Only an admin may send conference info outside " + allowed
                         + " (the user's own and the verified domains).", List.of(new Problem.FieldError("toAddress",
-                        "must be in one of " + allowed + " unless an admin sends it")));
+                        "only an admin may send outside " + allowed)));
             }
         }
         // Serializes concurrent requests for one user, so the hourly limit cannot be overrun by a burst.
