@@ -22,14 +22,17 @@ import org.confmail.platform.problem.Problem;
 
 /**
  * The API reads no request body larger than {@code CONFMAIL_MAX_REQUEST_BYTES} (2 MiB: room for a 1,000-name bulk
- * send many times over): a larger declared length is answered 413 before anything is read, and a chunked body is
- * read up to the limit and answered 413 as soon as it passes it. So no request can make the service hold more than
- * that in memory, and an oversized field is refused before it is parsed.
+ * send many times over) into memory: a larger declared length, or a chunked body that passes the limit, is answered
+ * 413 and never parsed. So no request can make the service hold more than that, and an oversized field is refused
+ * before it is parsed. The rest of such a body is read and thrown away (up to {@link #DISCARD_AT_MOST}) before the
+ * answer: an HTTP/2 client (h2c) otherwise waits for flow-control credit to finish its upload and never sees the 413.
  */
 @WebFilter(urlPatterns = "/api/*")
 public class RequestLimits extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
+    /** Beyond this, an oversized body is not even read to the end; its connection is the sender's problem. */
+    static final long DISCARD_AT_MOST = 64L * 1024 * 1024;
 
     @Inject
     transient ConfmailConfig config;
@@ -40,6 +43,7 @@ public class RequestLimits extends HttpFilter {
         int limit = config.maxRequestBytes();
         long declared = request.getContentLengthLong();
         if (declared > limit) {
+            discard(request.getInputStream());
             tooLarge(response, limit);
             return;
         }
@@ -53,6 +57,7 @@ public class RequestLimits extends HttpFilter {
             for (int n; (n = in.read(buffer)) != -1; ) {
                 body.write(buffer, 0, n);
                 if (body.size() > limit) {
+                    discard(in);
                     tooLarge(response, limit);
                     return;
                 }
@@ -65,8 +70,15 @@ public class RequestLimits extends HttpFilter {
         return request.getHeader("Transfer-Encoding") != null;
     }
 
+    private static void discard(InputStream in) throws IOException {
+        byte[] buffer = new byte[65536];
+        long read = 0;
+        for (int n; read < DISCARD_AT_MOST && (n = in.read(buffer)) != -1; ) {
+            read += n;
+        }
+    }
+
     private static void tooLarge(HttpServletResponse response, int limit) throws IOException {
-        response.setHeader("Connection", "close");
         jakarta.ws.rs.core.Response problem = Problem.response(413, "Request too large",
                 "The request body is larger than " + limit + " bytes, the most this API reads.");
         response.setStatus(413);

@@ -86,7 +86,8 @@ public class UserBean implements Serializable {
     }
 
     public void saveDialIn() {
-        change(new UserChanges().set(Field.provider, provider).set(Field.thirdPartyProviderName, thirdPartyProviderName)
+        change(new UserChanges().set(Field.provider, provider).set(Field.thirdPartyProviderName,
+                        "THIRD_PARTY".equals(provider) ? thirdPartyProviderName : null)
                 .set(Field.tollNumber, tollNumber).set(Field.tollFreeNumber, tollFreeNumber)
                 .set(Field.allowTollFreeDialIn, allowTollFreeDialIn), "user.saved");
     }

@@ -75,7 +75,7 @@ public class AuditEvent {
             return null;
         }
         StringBuilder clean = new StringBuilder(Math.min(text.length(), max));
-        text.codePoints().limit(max).forEach(c -> {
+        text.codePoints().limit(max + 1L).forEach(c -> {
             boolean control = Character.isISOControl(c) || c == 0x2028 || c == 0x2029
                     || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
                     || Character.getType(c) == Character.SURROGATE;

@@ -147,7 +147,7 @@ public class BridgeService {
             toll = bridge.serviceNumbers().stream()
                     .filter(n -> n.e164().equals(defaultTollNumber) && n.type() == NumberType.TOLL)
                     .findFirst().orElse(null);
-            violations.check(toll != null, "defaultTollNumber", defaultTollNumber
+            violations.check(toll != null, "defaultTollNumber", Standards.excerpt(defaultTollNumber)
                     + " is not a toll number of this bridge");
         }
         violations.throwIfAny();

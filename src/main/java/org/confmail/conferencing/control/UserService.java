@@ -206,6 +206,7 @@ public class UserService {
     /** A meeting's dial-in: a fresh unique conference ID with dynamic IDs, else the organizer's static one. */
     @Guarded(roles = {Roles.ADMIN, Roles.OPERATOR}, action = "meeting.schedule")
     public ScheduledMeeting scheduleMeeting(String upn, String subject, Instant startsAt) {
+        subject = subject == null || subject.isBlank() ? null : subject.strip();
         ConferencingUser user = find(upn);
         requireDialIn(user);
         new Violations()
@@ -336,8 +337,8 @@ public class UserService {
     /** Checks and applies every field present in {@code changes}; all or nothing. */
     private void apply(ConferencingUser user, UserChanges changes, Violations violations) {
         String displayName = stripped(changes, Field.displayName, user.displayName());
-        String email = changes.has(Field.email)
-                ? Objects.requireNonNullElse(stripped(changes, Field.email, null), user.userPrincipalName())
+        String givenEmail = stripped(changes, Field.email, null);
+        String email = changes.has(Field.email) ? (givenEmail != null ? givenEmail : user.userPrincipalName())
                 : user.email();
         String language = stripped(changes, Field.preferredLanguage, user.preferredLanguage());
         String country = stripped(changes, Field.country, user.country());
@@ -356,7 +357,7 @@ public class UserService {
                         "must have at most 256 characters")
                 .check(!Standards.hasControlCharacters(displayName), "displayName",
                         Standards.NO_CONTROL_CHARACTERS)
-                .check(EmailAddresses.isValid(email), "email", "must be a valid email address")
+                .check(email == null || EmailAddresses.isValid(email), "email", "must be a valid email address")
                 .check(language == null || Standards.isLanguageTag(language), "preferredLanguage",
                         "must be a BCP 47 language tag such as en-US or fr")
                 .check(country == null || Standards.isCountry(country), "country",
@@ -372,6 +373,9 @@ public class UserService {
         violations.check(provider != null, "provider", "must be SELF_HOSTED, THIRD_PARTY or NONE")
                 .check(provider != Provider.THIRD_PARTY || (thirdParty != null && !thirdParty.isEmpty()),
                         "thirdPartyProviderName", "is required when provider is THIRD_PARTY")
+                .check(provider == null || provider == Provider.THIRD_PARTY || !changes.has(Field.thirdPartyProviderName)
+                        || thirdParty == null || thirdParty.isEmpty(), "thirdPartyProviderName",
+                        "is only for provider THIRD_PARTY")
                 .check(thirdParty == null || thirdParty.length() <= 200, "thirdPartyProviderName",
                         "must have at most 200 characters")
                 .check(!Standards.hasControlCharacters(thirdParty), "thirdPartyProviderName",
@@ -389,7 +393,7 @@ public class UserService {
             bridge = bridgeId == null ? bridges.defaultBridge()
                     : bridgeId.matches("[0-9a-f-]{36}") ? em.find(Bridge.class, bridgeId) : null;
             violations.check(bridge != null || bridgeId == null, "bridgeId",
-                    "there is no bridge with id '" + bridgeId + "'");
+                    "there is no bridge with id '" + Standards.excerpt(bridgeId) + "'");
         } else if (bridge == null) {
             bridge = bridges.defaultBridge();
         }
@@ -479,7 +483,7 @@ public class UserService {
         }
         Optional<ServiceNumber> number = bridge.serviceNumbers().stream()
                 .filter(n -> n.e164().equals(e164) && n.type() == type).findFirst();
-        violations.check(number.isPresent(), field.name(), e164 + " is not a "
+        violations.check(number.isPresent(), field.name(), Standards.excerpt(e164) + " is not a "
                 + (type == NumberType.TOLL ? "toll" : "toll-free") + " number of bridge " + bridge.name());
         return number.orElse(null);
     }

@@ -81,8 +81,8 @@ public class BulkSendService {
         audit.detail(all ? "all users" : (userPrincipalNames == null ? 0 : userPrincipalNames.size()) + " listed users");
         boolean listed = userPrincipalNames != null && !userPrincipalNames.isEmpty();
         if (listed == all) {
-            throw ProblemException.invalid("userPrincipalNames", "give either a non-empty userPrincipalNames list or"
-                    + " \"all\": true");
+            new Violations().add("userPrincipalNames", "give either a non-empty list or \"all\": true")
+                    .add("all", "give either true or a non-empty userPrincipalNames list").throwIfAny();
         }
         if (userPrincipalNames != null && userPrincipalNames.size() > MAX_LISTED) {
             throw ProblemException.invalid("userPrincipalNames", "at most " + MAX_LISTED
@@ -104,7 +104,7 @@ public class BulkSendService {
             ConferencingUser user = users.findOptional(upn).orElse(null);
             if (user == null) {
                 violations.add("userPrincipalNames", "there is no user '"
-                        + (upn.length() > 100 ? upn.substring(0, 100) + "…" : upn) + "'");
+                        + org.confmail.platform.problem.Standards.excerpt(upn) + "'");
             } else if (!user.audioConferencingLicense() || user.provider() != Provider.SELF_HOSTED) {
                 violations.add("userPrincipalNames", upn + " has no dial-in with this service");
             } else {

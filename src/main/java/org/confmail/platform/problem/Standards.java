@@ -54,6 +54,15 @@ public final class Standards {
                 || (c >= 0x2066 && c <= 0x2069);
     }
 
+    /** A value as a message may quote it: at most 60 characters, so that a refused megabyte is not sent back. */
+    public static String excerpt(String value) {
+        if (value == null || value.length() <= 60) {
+            return value;
+        }
+        int end = Character.isHighSurrogate(value.charAt(59)) ? 59 : 60;
+        return value.substring(0, end) + "…";
+    }
+
     /** No unpaired surrogates: the text can be encoded as UTF-8 and read back the same. */
     public static boolean isWellFormed(String text) {
         for (int i = 0; i < text.length(); i++) {

@@ -24,8 +24,8 @@ import org.confmail.security.entity.Account;
 /**
  * Checks a username and password against the accounts table and hands the account's roles to the container. A
  * disabled account never signs in. Scripts send Basic credentials with every call and PBKDF2 is deliberately slow,
- * so a successful check is remembered for {@link #REMEMBER}, keyed by a digest of the password and by the account's
- * version: any change to the account (password, roles, enabled) bumps the version, and the next call checks again
+ * so a successful check is remembered for {@link #REMEMBER} after the last call, keyed by a digest of the password
+ * and by the account's version: any change to the account (password, roles, enabled) bumps the version, and the next call checks again
  * (on every instance, since the version is read from the database each time).
  */
 @ApplicationScoped
@@ -74,6 +74,9 @@ public class AccountIdentityStore implements IdentityStore {
         if (account != null && account.enabled() && remembered != null && remembered.version() == account.version()
                 && remembered.until().isAfter(Instant.now())
                 && MessageDigest.isEqual(remembered.digest().getBytes(), digest.getBytes())) {
+            // Sliding: a client that keeps calling keeps its sign-in, and never waits for a hashing turn behind a
+            // flood of wrong passwords.
+            recent.put(username, new Remembered(digest, remembered.version(), Instant.now().plus(REMEMBER)));
             return new Check(new CredentialValidationResult(username, account.roles()), false);
         }
         boolean matches = passwords.verify(password, account == null ? null : account.passwordHash());

@@ -94,7 +94,7 @@ public class DialInSettingsService {
                 if (DOMAIN.matcher(d).matches()) {
                     domains.add(d);
                 } else {
-                    violations.add("verifiedDomains", "'" + domain + "' is not a domain name such as contoso.com");
+                    violations.add("verifiedDomains", "'" + Standards.excerpt(domain) + "' is not a domain name such as contoso.com");
                 }
             }
         } else {
@@ -112,6 +112,9 @@ public class DialInSettingsService {
                         "must have at most 256 characters")
                 .check(!Standards.hasControlCharacters(name), "sendEmailFromDisplayName",
                         Standards.NO_CONTROL_CHARACTERS);
+        if (override && (address == null || name == null || name.isEmpty())) {
+            violations.add("sendEmailFromOverride", "needs sendEmailFromAddress and sendEmailFromDisplayName");
+        }
         if (override) {
             violations
                     .check(address != null, "sendEmailFromAddress",

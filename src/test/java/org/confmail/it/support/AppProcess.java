@@ -28,6 +28,7 @@ public final class AppProcess implements AutoCloseable {
     private final String name;
     private final Path dataDir;
     private final Map<String, String> env = new LinkedHashMap<>();
+    private String signInPassword;
     private Process process;
     private int port;
     private int starts;
@@ -152,8 +153,14 @@ public final class AppProcess implements AutoCloseable {
         throw new IllegalStateException("confmail not ready after " + timeout + ":\n" + logTail());
     }
 
-    /** CONFMAIL_ADMIN_PASSWORD, or without it the password confmail generated into its data directory (or null). */
+    /**
+     * The admin password a test signs in with to see that confmail is ready: CONFMAIL_ADMIN_PASSWORD, or without it
+     * the password confmail generated into its data directory (or null), unless the test named another one.
+     */
     public String adminPassword() {
+        if (signInPassword != null) {
+            return signInPassword;
+        }
         String configured = env.get("CONFMAIL_ADMIN_PASSWORD");
         if (configured != null) {
             return configured;
@@ -164,6 +171,12 @@ public final class AppProcess implements AutoCloseable {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** The admin's password is now this one (changed through the API): sign in with it while waiting for a start. */
+    public AppProcess signInWith(String password) {
+        signInPassword = password;
+        return this;
     }
 
     /** Changes a setting for the next start (null: not set at all). */
