@@ -199,7 +199,8 @@ class AbuseLimitsIT {
         // One account from one address: the lock answers almost all of them without hashing.
         // (Sixteen at once: the first burst reaches the hashing before any failure is counted, so a few more than
         // the limit can be checked, at most the hashing slots and their queue.)
-        Flood one = flood(1000, i -> new Api(app.url(), target.username(), "guess " + i).from("127.0.0.9"));
+        Api attacker = admin.from("127.0.0.9");
+        Flood one = flood(1000, i -> attacker.as(target.username(), "guess " + i));
         assertTrue(one.statuses().getOrDefault(401, 0) <= LOCK_AFTER + 5, "at most the failures before the lock,"
                 + " and one burst, were checked: " + one.statuses());
         assertEquals(1000, one.statuses().getOrDefault(401, 0) + one.statuses().getOrDefault(429, 0)
@@ -207,8 +208,11 @@ class AbuseLimitsIT {
 
         // A thousand names from a hundred addresses, each under every per-name and per-address limit: only the
         // bounded hashing stands between the flood and the CPUs.
-        Flood spread = flood(1000, i -> new Api(app.url(), "spray-" + i, "guess " + i)
-                .from("127.0.3." + (1 + i % 100)));
+        List<Api> addresses = new ArrayList<>();
+        for (int a = 1; a <= 100; a++) {
+            addresses.add(admin.from("127.0.3." + a));
+        }
+        Flood spread = flood(1000, i -> addresses.get(i % 100).as("spray-" + i, "guess " + i));
         Set<Integer> allowed = Set.of(401, 429, 503);
         assertTrue(allowed.containsAll(spread.statuses().keySet()), "only refusals: " + spread.statuses());
         assertTrue(allowed.containsAll(one.statuses().keySet()), "only refusals: " + one.statuses());

@@ -53,7 +53,7 @@ public final class Api {
     }
 
     public Api(URL deploymentUrl, String user, String password) {
-        this(apiBase(deploymentUrl), basic(user, password), null);
+        this(apiBase(deploymentUrl), basic(user, password), (java.net.InetAddress) null);
     }
 
     private Api(URI base, String authorization, java.net.InetAddress localAddress) {
@@ -68,12 +68,23 @@ public final class Api {
 
     /** An API client that authenticates with an API token ({@code Authorization: Bearer}). */
     public static Api bearer(URL deploymentUrl, String token) {
-        return new Api(apiBase(deploymentUrl), "Bearer " + token, null);
+        return new Api(apiBase(deploymentUrl), "Bearer " + token, (java.net.InetAddress) null);
+    }
+
+    /** The same client (its connections) signing in as another account. */
+    public Api as(String user, String password) {
+        return new Api(base, basic(user, password), client);
+    }
+
+    private Api(URI base, String authorization, HttpClient client) {
+        this.base = base;
+        this.authorization = authorization;
+        this.client = client;
     }
 
     /** The same client with another Authorization header (null: none), e.g. a malformed one. */
     public Api withAuthorization(String header) {
-        return new Api(base, header, null);
+        return new Api(base, header, (java.net.InetAddress) null);
     }
 
     /**
@@ -89,7 +100,7 @@ public final class Api {
     }
 
     public Api anonymous() {
-        return new Api(base, null, null);
+        return new Api(base, null, (java.net.InetAddress) null);
     }
 
     private static URI apiBase(URL deploymentUrl) {
