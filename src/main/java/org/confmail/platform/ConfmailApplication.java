@@ -14,7 +14,9 @@ import org.confmail.platform.problem.ProblemMappers;
 import org.confmail.tenant.boundary.DialInSettingsResource;
 import org.confmail.platform.problem.Problem;
 import org.confmail.security.Roles;
+import org.confmail.audit.boundary.AuditResource;
 import org.confmail.security.boundary.AccountExamples;
+import org.confmail.security.boundary.AccountsResource;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -71,6 +73,7 @@ public class ConfmailApplication extends Application {
         return Set.of(
                 UsersResource.class, BridgesResource.class, DialInSettingsResource.class,
                 ConferenceInfoResource.class, EmailsResource.class, BulkResource.class,
+                AccountsResource.class, AuditResource.class,
                 JsonConfiguration.class,
                 ProblemMappers.WebApplication.class, ProblemMappers.Processing.class, ProblemMappers.Jsonb.class,
                 ProblemMappers.ConstraintViolations.class, ProblemMappers.Ejb.class, ProblemMappers.Unexpected.class);

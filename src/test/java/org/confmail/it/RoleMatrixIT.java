@@ -116,8 +116,9 @@ class RoleMatrixIT {
             };
         }
 
+        /** Payara's endpoints in the application: not JAX-RS operations of confmail's own. */
         boolean endpoint() {
-            return !operation.contains(" /api/");
+            return Stream.of("/health", "/metrics", "/openapi").anyMatch(p -> operation.split(" ")[1].startsWith(p));
         }
     }
 
@@ -204,6 +205,11 @@ class RoleMatrixIT {
                 return Request.json("DELETE", "accounts/" + account + "/tokens/" + f.tokenOf(account), null);
             }, 204, 403, 403),
             api("GET /api/v1/audit", "", f -> Request.get("audit?size=5"), 200, 403, 200),
+            // Jitsi Meet's calls are public: no caller is refused, and a bad token is not even looked at.
+            new ApiRow("GET /jitsi/dial-in-numbers", "public", f -> Request.endpoint("../../jitsi/dial-in-numbers"
+                    + "?bridgeId=" + f.bridge()), 200, 200, 200, 200, 200, 200),
+            new ApiRow("GET /jitsi/conference-mapper", "public", f -> Request.endpoint("../../jitsi/conference-mapper"
+                    + "?id=9876543210"), 200, 200, 200, 200, 200, 200),
             // Beside the API: Payara's endpoints in the application, which authenticate like the API.
             new ApiRow("GET /health", "details", f -> Request.endpoint("../../health"), 200, 200, 200, 401, 401, 401),
             new ApiRow("GET /health/ready", "UP or DOWN only when anonymous", f -> Request.endpoint(
@@ -613,15 +619,28 @@ class RoleMatrixIT {
     // ----------------------------------------------------------------------------------------------------------
     // Reflection: what the application declares.
 
-    /** Every JAX-RS resource method as "METHOD /api/v1/path", from the compiled classes. */
+    /**
+     * Every JAX-RS resource method as "METHOD /application-path/path", from the compiled classes: each resource under
+     * the path of the application that lists it (the API's /api/v1, Jitsi's /jitsi).
+     */
     static Set<String> resourceOperations() throws Exception {
-        String root = "/" + ConfmailApplication.class.getAnnotation(ApplicationPath.class).value();
+        Map<Class<?>, String> roots = new HashMap<>();
+        for (Class<?> type : applicationClasses()) {
+            if (jakarta.ws.rs.core.Application.class.isAssignableFrom(type)
+                    && type.isAnnotationPresent(ApplicationPath.class)) {
+                String root = "/" + type.getAnnotation(ApplicationPath.class).value();
+                ((jakarta.ws.rs.core.Application) type.getDeclaredConstructor().newInstance()).getClasses()
+                        .forEach(listed -> roots.put(listed, root));
+            }
+        }
         Set<String> operations = new TreeSet<>();
         for (Class<?> type : applicationClasses()) {
             jakarta.ws.rs.Path classPath = type.getAnnotation(jakarta.ws.rs.Path.class);
             if (classPath == null) {
                 continue;
             }
+            String root = roots.get(type);
+            assertTrue(root != null, type + " belongs to an application");
             for (Method method : type.getDeclaredMethods()) {
                 String httpMethod = null;
                 for (Annotation annotation : method.getAnnotations()) {
