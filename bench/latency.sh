@@ -91,13 +91,14 @@ run_case() {
   say "case '$label': starting confmail on port $port ($*)"
   env "$@" CONFMAIL_DATA_DIR="$data" CONFMAIL_SMTP_HOST=127.0.0.1 CONFMAIL_SMTP_PORT="$SINK_PORT" \
       CONFMAIL_ADMIN_PASSWORD=bench-password CONFMAIL_MANUAL_EMAILS_PER_USER_PER_HOUR=100000 \
+      CONFMAIL_MANUAL_EMAILS_PER_CALLER_PER_HOUR=100000 \
       CONFMAIL_DEFAULT_FROM_ADDRESS=conferencing@confmail.test \
       java $JAVA_OPTS_BENCH -jar "$jar" --nocluster --port "$port" >"$log" 2>&1 &
   APP_PID=$!
   local i
   for ((i = 0; i < 240; i++)); do
     kill -0 "$APP_PID" 2>/dev/null || die "confmail exited during start (see $log)"
-    curl -fsS --max-time 2 "http://127.0.0.1:$port/health/ready" 2>/dev/null | tr -d ' \n' \
+    curl -fsS --max-time 2 -u admin:bench-password "http://127.0.0.1:$port/health/ready" 2>/dev/null | tr -d ' \n' \
       | grep -q '"name":"database","status":"UP"' && break
     sleep 0.5
   done

@@ -149,7 +149,8 @@ start_app() {
   APP_PID=$!
   for ((i = 0; ; i++)); do
     kill -0 "$APP_PID" 2>/dev/null || { tail -n 30 "$log" >&2; die "confmail exited during start ($log)."; }
-    if curl -s --max-time 5 "$BASE/health/ready" 2>/dev/null | grep -q '"name":"database","status":"UP"' \
+    if curl -s --max-time 5 -u "admin:$ADMIN_PASSWORD" "$BASE/health/ready" 2>/dev/null \
+        | grep -q '"name":"database","status":"UP"' \
         && [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -u "admin:$ADMIN_PASSWORD" \
                  "$BASE/api/v1/users?size=1")" == "200" ]]; then
       break
@@ -362,7 +363,7 @@ fi
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/confmail-bench.XXXXXX")"
 DATA_DIR="$WORK/data"
-ADMIN_PASSWORD="bench-$RANDOM$RANDOM$RANDOM"
+ADMIN_PASSWORD="bench-password-$RANDOM$RANDOM$RANDOM"
 echo "label,users,query,run,ms,total" >"$RAW"
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 say "work dir $WORK; load average $LOAD_BEFORE on $(nproc 2>/dev/null || echo '?') CPUs"

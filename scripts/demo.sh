@@ -11,7 +11,7 @@
 #   DEMO_SMTP_PORT           GreenMail SMTP port the app sends to     (2525)
 #   DEMO_IMAP_PORT           GreenMail IMAP port, for a mail client   (3143)
 #   DEMO_MAIL_API_PORT       GreenMail REST API port to read mail     (8025)
-#   CONFMAIL_ADMIN_PASSWORD  admin password; "demo-admin" if unset
+#   CONFMAIL_ADMIN_PASSWORD  admin password (12+ characters); "demo-admin-password" if unset
 #   CONFMAIL_DATA_DIR        where the app keeps its data             (./data)
 #   CONFMAIL_PUBLIC_BASE_URL base URL used in links in mails          (http://127.0.0.1:$PORT)
 #   CONFMAIL_JITSI_MUC_HOSTS Jitsi MUC hosts the conference mapper maps (conference.meet.example.com)
@@ -196,7 +196,7 @@ say "GreenMail is ready"
 # 4. Start the app against GreenMail, with demo data.
 # ---------------------------------------------------------------------------
 if [[ -z "${CONFMAIL_ADMIN_PASSWORD:-}" ]]; then
-  CONFMAIL_ADMIN_PASSWORD="demo-admin"
+  CONFMAIL_ADMIN_PASSWORD="demo-admin-password"
   say "CONFMAIL_ADMIN_PASSWORD not set; using '$CONFMAIL_ADMIN_PASSWORD' for the demo"
 fi
 export CONFMAIL_ADMIN_PASSWORD
@@ -225,9 +225,10 @@ APP_PID=$!
 printf '[demo] waiting for %s/health/ready (up to %ss) ' "$APP_URL" "$READY_TIMEOUT"
 start=$SECONDS
 # Payara answers /health/ready before the application has deployed (no checks yet = UP), so wait for
-# confmail's own database check to be reported UP.
+# confmail's own database check to be reported UP (the checks' details need an account).
 app_ready() {
-  curl -fsS --max-time 2 "$APP_URL/health/ready" 2>/dev/null | tr -d ' \n' | grep -q '"name":"database","status":"UP"'
+  curl -fsS --max-time 2 -u "$ADMIN_USER:$CONFMAIL_ADMIN_PASSWORD" "$APP_URL/health/ready" 2>/dev/null \
+    | tr -d ' \n' | grep -q '"name":"database","status":"UP"'
 }
 until app_ready; do
   if ! kill -0 "$APP_PID" 2>/dev/null; then

@@ -32,12 +32,22 @@
         }
     }
 
+    /** PrimeFaces renders a spinner's arrow buttons without a name (disabled ones for read-only roles too). */
+    var french = (document.documentElement.lang || "en").toLowerCase().indexOf("fr") === 0;
+    function nameSpinnerButton(button) {
+        if (!button.hasAttribute("aria-label")) {
+            var up = button.classList.contains("ui-spinner-up");
+            button.setAttribute("aria-label", french ? (up ? "Augmenter" : "Diminuer") : (up ? "Increase" : "Decrease"));
+        }
+    }
+
     function showAll(root) {
         if (root.matches && root.matches("time[datetime]")) {
             show(root);
         }
         if (root.querySelectorAll) {
             root.querySelectorAll("time[datetime]").forEach(show);
+            root.querySelectorAll(".ui-spinner-button").forEach(nameSpinnerButton);
         }
     }
 

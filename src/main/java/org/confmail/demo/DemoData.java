@@ -58,7 +58,7 @@ public class DemoData {
     }
 
     private void number(Bridge bridge, String e164, String type, String country, String city, String language) {
-        bridges.addNumber(bridge.id(), new NewServiceNumber(e164, type, country, city, List.of(language)));
+        bridges.addNumber(bridge.id(), new NewServiceNumber(e164, type, country, city, List.of(language)), null);
     }
 
     private void user(String upn, String name, String language, String country) {

@@ -14,6 +14,9 @@ import org.confmail.platform.problem.ProblemMappers;
 import org.confmail.tenant.boundary.DialInSettingsResource;
 import org.confmail.platform.problem.Problem;
 import org.confmail.security.Roles;
+import org.confmail.audit.boundary.AuditResource;
+import org.confmail.security.boundary.AccountExamples;
+import org.confmail.security.boundary.AccountsResource;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -39,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         info = @Info(title = "confmail API", version = "1",
                 description = "Users' audio-conferencing dial-in information and the emails that deliver it."
                         + " Errors are RFC 9457 application/problem+json documents that name the fields at fault."),
-        security = @SecurityRequirement(name = "basic"),
+        security = {@SecurityRequirement(name = "basic"), @SecurityRequirement(name = "bearer")},
         components = @Components(
                 responses = {
                     @APIResponse(name = "Unauthorized", responseCode = "401",
@@ -54,8 +57,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                     @APIResponse(name = "UserNotFound", responseCode = "404", description = "There is no such user",
                             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
                                     examples = @ExampleObject(name = "userNotFound",
-                                            value = ApiExamples.USER_NOT_FOUND)))}))
+                                            value = ApiExamples.USER_NOT_FOUND))),
+                    @APIResponse(name = "AccountNotFound", responseCode = "404",
+                            description = "There is no such account",
+                            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
+                                    examples = @ExampleObject(name = "accountNotFound",
+                                            value = AccountExamples.ACCOUNT_NOT_FOUND)))}))
 @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "An API token an admin created for an account (POST /accounts/{username}/tokens)")
 public class ConfmailApplication extends Application {
 
     @Override
@@ -63,6 +73,7 @@ public class ConfmailApplication extends Application {
         return Set.of(
                 UsersResource.class, BridgesResource.class, DialInSettingsResource.class,
                 ConferenceInfoResource.class, EmailsResource.class, BulkResource.class,
+                AccountsResource.class, AuditResource.class,
                 JsonConfiguration.class,
                 ProblemMappers.WebApplication.class, ProblemMappers.Processing.class, ProblemMappers.Jsonb.class,
                 ProblemMappers.ConstraintViolations.class, ProblemMappers.Ejb.class, ProblemMappers.Unexpected.class);

@@ -70,6 +70,48 @@ public final class JsonBodies {
         return null;
     }
 
+    /** Collects a 400 for every member of the object that is not one of {@code fields}. */
+    public static void onlyFields(JsonObject json, java.util.Set<String> fields, String what, Violations violations) {
+        json.keySet().stream().filter(k -> !fields.contains(k)).sorted()
+                .forEach(k -> violations.add(k, "is not a field of " + what));
+    }
+
+    /** A list of strings: null when absent or JSON null, a 400 (collected) when anything else. */
+    public static java.util.List<String> strings(JsonObject json, String field, Violations violations) {
+        JsonValue value = json.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof jakarta.json.JsonArray array) {
+            java.util.List<String> items = new java.util.ArrayList<>();
+            for (JsonValue item : array) {
+                if (item instanceof JsonString s) {
+                    items.add(s.getString());
+                } else {
+                    violations.add(field, "must be a list of strings");
+                    return null;
+                }
+            }
+            return items;
+        }
+        violations.add(field, "must be a list of strings");
+        return null;
+    }
+
+    /** An ISO-8601 instant given as a string: null when absent or JSON null, a 400 (collected) otherwise. */
+    public static java.time.Instant instant(JsonObject json, String field, Violations violations) {
+        String text = string(json, field, violations);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            violations.add(field, "must be an ISO-8601 instant such as 2027-03-01T00:00:00Z");
+            return null;
+        }
+    }
+
     /** An integer field: null when JSON null, a 400 (collected) when another type. */
     public static Integer integer(JsonObject json, String field, Violations violations) {
         JsonValue value = json.get(field);

@@ -11,10 +11,15 @@ import java.io.IOException;
 /**
  * Headers every answer carries. Scripts are governed by the nonce-based policy PrimeFaces sends with each portal
  * page; this adds the rest: no framing by other sites, no plugins, no foreign form targets, no MIME sniffing, and
- * no referrer leaking portal URLs (they hold user names).
+ * no referrer leaking portal URLs (they hold user names); and HSTS when {@code CONFMAIL_PUBLIC_BASE_URL} is https.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    @jakarta.inject.Inject
+    transient org.confmail.platform.config.ConfmailConfig config;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -22,6 +27,10 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("X-Frame-Options", "DENY");
+        if (config.publicBaseUrl().startsWith("https://")) {
+            // Users reach confmail over https (perhaps through a proxy): browsers must never fall back to http.
+            response.setHeader("Strict-Transport-Security", "max-age=31536000");
+        }
         response.addHeader("Content-Security-Policy",
                 "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'");
         String path = request.getRequestURI().substring(request.getContextPath().length());

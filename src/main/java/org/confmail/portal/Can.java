@@ -7,8 +7,8 @@ import jakarta.security.enterprise.SecurityContext;
 import org.confmail.security.Roles;
 
 /**
- * What the signed-in account may do, for pages to hide or disable actions: {@code #{can.send}}. The portal admits
- * admins only today; operators (send and reset) and auditors (read) need only the web.xml constraint widened.
+ * What the signed-in account may do, for pages to show only the actions it may take: {@code #{can.send}}. Hiding
+ * is for the reader; the services refuse the rest whatever a request asks.
  */
 @Named
 @RequestScoped
@@ -17,13 +17,37 @@ public class Can {
     @Inject
     SecurityContext security;
 
-    /** Send emails and reset PINs or conference IDs (admin, operator). */
+    /** Send emails, reset PINs or conference IDs, start bulk sends, retry failed emails (admin, operator). */
     public boolean isSend() {
-        return security.isCallerInRole(Roles.ADMIN) || security.isCallerInRole(Roles.OPERATOR);
+        return any(Roles.ADMIN, Roles.OPERATOR);
     }
 
-    /** Change users, bridges and tenant settings (admin). */
+    /** Change a user's name, language, country, default numbers and static conference ID (admin, operator). */
+    public boolean isEditUser() {
+        return any(Roles.ADMIN, Roles.OPERATOR);
+    }
+
+    /** Change a user's address, license, provider and bridge; bridges and tenant settings (admin). */
     public boolean isManage() {
-        return security.isCallerInRole(Roles.ADMIN);
+        return any(Roles.ADMIN);
+    }
+
+    /** Accounts and their API tokens (admin). */
+    public boolean isAccounts() {
+        return any(Roles.ADMIN);
+    }
+
+    /** The audit trail (admin, auditor). */
+    public boolean isAudit() {
+        return any(Roles.ADMIN, Roles.AUDITOR);
+    }
+
+    private boolean any(String... roles) {
+        for (String role : roles) {
+            if (security.isCallerInRole(role)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

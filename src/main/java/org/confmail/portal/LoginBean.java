@@ -13,8 +13,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.confmail.security.boundary.ConfmailAuthenticationMechanism;
 
-/** Logs an admin in through the application's authentication mechanism, and out again. */
+/** Signs an account in through the application's authentication mechanism, and out again. */
 @Named
 @RequestScoped
 public class LoginBean {
@@ -38,9 +39,22 @@ public class LoginBean {
             external.redirect(external.getRequestContextPath() + "/admin/index.xhtml");
             faces.responseComplete();
         } else if (status == AuthenticationStatus.SEND_FAILURE || status == AuthenticationStatus.NOT_DONE) {
-            // responseUnauthorized() may have set 401; the page is still shown with the message.
-            ((HttpServletResponse) external.getResponse()).setStatus(HttpServletResponse.SC_OK);
-            Messages.error("login.failed");
+            // The page is shown with the message; the status says what happened (429, 503 with Retry-After).
+            HttpServletResponse response = (HttpServletResponse) external.getResponse();
+            Object refused = ((HttpServletRequest) external.getRequest())
+                    .getAttribute(ConfmailAuthenticationMechanism.REFUSED_ATTRIBUTE);
+            if (refused instanceof Long seconds && seconds > 0) {
+                response.setStatus(429);
+                response.setHeader("Retry-After", String.valueOf(seconds));
+                Messages.error("login.locked", seconds);
+            } else if (refused instanceof Long) {
+                response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                response.setHeader("Retry-After", "1");
+                Messages.error("login.busy");
+            } else {
+                response.setStatus(HttpServletResponse.SC_OK);
+                Messages.error("login.failed");
+            }
         }
     }
 

@@ -153,8 +153,9 @@ public class UserBean implements Serializable {
             }
             case DIAL_IN -> {
                 changed(changes, Field.provider, provider, read.provider());
-                changed(changes, Field.thirdPartyProviderName, thirdPartyProviderName,
-                        read.thirdPartyProviderName());
+                // A provider name belongs to THIRD_PARTY only; switching away from it clears the name.
+                changed(changes, Field.thirdPartyProviderName,
+                        "THIRD_PARTY".equals(provider) ? thirdPartyProviderName : null, read.thirdPartyProviderName());
                 changed(changes, Field.tollNumber, tollNumber, read.tollNumber());
                 changed(changes, Field.tollFreeNumber, tollFreeNumber, read.tollFreeNumber());
                 changed(changes, Field.allowTollFreeDialIn, allowTollFreeDialIn, read.allowTollFreeDialIn());

@@ -44,7 +44,7 @@ public final class Api {
 
     public static final String ADMIN_PASSWORD = System.getProperty("confmail.it.admin.password", "it-admin-password");
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client;
     private final URI base;
     private final String authorization;
 
@@ -53,18 +53,64 @@ public final class Api {
     }
 
     public Api(URL deploymentUrl, String user, String password) {
-        String root = deploymentUrl.toString();
-        this.base = URI.create((root.endsWith("/") ? root : root + "/") + "api/v1/");
-        this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this(apiBase(deploymentUrl), basic(user, password), (java.net.InetAddress) null);
+    }
+
+    private Api(URI base, String authorization, java.net.InetAddress localAddress) {
+        this.base = base;
+        this.authorization = authorization;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (localAddress != null) {
+            builder.localAddress(localAddress);
+        }
+        this.client = builder.build();
+    }
+
+    /** An API client that authenticates with an API token ({@code Authorization: Bearer}). */
+    public static Api bearer(URL deploymentUrl, String token) {
+        return new Api(apiBase(deploymentUrl), "Bearer " + token, (java.net.InetAddress) null);
+    }
+
+    /** The same client (its connections) signing in as another account. */
+    public Api as(String user, String password) {
+        return new Api(base, basic(user, password), client);
+    }
+
+    private Api(URI base, String authorization, HttpClient client) {
+        this.base = base;
+        this.authorization = authorization;
+        this.client = client;
+    }
+
+    /** The same client with another Authorization header (null: none), e.g. a malformed one. */
+    public Api withAuthorization(String header) {
+        return new Api(base, header, (java.net.InetAddress) null);
+    }
+
+    /**
+     * The same client, its connections coming from another loopback address (127.0.0.2 ...): to the server, another
+     * client address, as the limits per address see it.
+     */
+    public Api from(String loopbackAddress) {
+        try {
+            return new Api(base, authorization, java.net.InetAddress.getByName(loopbackAddress));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Api anonymous() {
-        try {
-            return new Api(base.resolve("../..").toURL(), null, null);
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Api(base, null, (java.net.InetAddress) null);
+    }
+
+    private static URI apiBase(URL deploymentUrl) {
+        String root = deploymentUrl.toString();
+        return URI.create((root.endsWith("/") ? root : root + "/") + "api/v1/");
+    }
+
+    private static String basic(String user, String password) {
+        return user == null ? null : "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A GET without credentials, relative to /api/v1/ (so "../../health/ready" is the server's readiness). */
@@ -75,6 +121,29 @@ public final class Api {
 
     public Reply get(String path) {
         return send(request(path).GET());
+    }
+
+    /** A GET with this client's credentials and no JSON Accept header (for /metrics, /health, /openapi). */
+    public Reply getText(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return send(builder.GET());
+    }
+
+    /** Any method with a JSON body (null: none) and extra headers given as name, value, name, value ... */
+    public Reply call(String method, String path, String json, String... headers) {
+        HttpRequest.Builder builder = request(path);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        boolean body = json != null || method.equals("POST") || method.equals("PATCH");
+        if (body) {
+            builder.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/json");
+        }
+        return send(builder.method(method, body ? HttpRequest.BodyPublishers.ofString(json == null ? "" : json)
+                : HttpRequest.BodyPublishers.noBody()));
     }
 
     public Reply post(String path, String json) {

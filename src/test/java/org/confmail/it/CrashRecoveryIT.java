@@ -46,7 +46,8 @@ class CrashRecoveryIT {
                         "CONFMAIL_OUTBOX_SWEEP_INTERVAL", "PT1S",
                         "CONFMAIL_OUTBOX_STALE_AFTER", "PT10S",
                         "CONFMAIL_SMTP_TIMEOUT", "PT2S",
-                        "CONFMAIL_MANUAL_EMAILS_PER_USER_PER_HOUR", "100000"))) {
+                        "CONFMAIL_MANUAL_EMAILS_PER_USER_PER_HOUR", "100000",
+                        "CONFMAIL_MANUAL_EMAILS_PER_CALLER_PER_HOUR", "100000"))) {
             app.start(Duration.ofMinutes(3));
             Api first = new Api(app.url(), "admin", AppProcess.ADMIN_PASSWORD);
             Scenario scenario = new Scenario(first, null).withBridge();

@@ -69,7 +69,8 @@ class DeliveryFaultsIT {
                 Map.entry("CONFMAIL_SMTP_TIMEOUT", "PT5S"),
                 Map.entry("CONFMAIL_OUTBOX_CLAIM_LEASE", "PT25S"),
                 Map.entry("CONFMAIL_DELIVERY_CONCURRENCY", String.valueOf(CONCURRENCY)),
-                Map.entry("CONFMAIL_MANUAL_EMAILS_PER_USER_PER_HOUR", "100000")));
+                Map.entry("CONFMAIL_MANUAL_EMAILS_PER_USER_PER_HOUR", "100000"),
+                Map.entry("CONFMAIL_MANUAL_EMAILS_PER_CALLER_PER_HOUR", "100000")));
         Files.createDirectories(work.resolve("app"));
         app.start(Duration.ofMinutes(3));
         api = new Api(app.url(), "admin", AppProcess.ADMIN_PASSWORD);
@@ -150,12 +151,12 @@ class DeliveryFaultsIT {
             JsonObject e = await(id, r -> r.getString("status").equals("RETRYING"), Duration.ofSeconds(20));
             assertTrue(e.getString("lastError").contains("Connection refused"), e.toString());
         }
-        Api.Reply ready = api.anonymousGet("../../health/ready");
+        Api.Reply ready = api.getText("../../health/ready");
         assertEquals(200, ready.status(), "an SMTP outage leaves confmail ready: " + ready.body());
         String readiness = ready.body().replace(" ", "");
         assertTrue(readiness.contains("\"name\":\"smtp\",\"status\":\"UP\""), readiness);
         assertTrue(readiness.matches("(?s).*\"reachable\":\"?false.*"), readiness);
-        assertTrue(api.anonymousGet("../../metrics").body().contains("confmail_smtp_reachable{mp_scope=\"application\"} 0"),
+        assertTrue(api.getText("../../metrics").body().contains("confmail_smtp_reachable{mp_scope=\"application\"} 0"),
                 "the gauge to alert on says 0");
 
         Thread.sleep(2000);
@@ -305,7 +306,7 @@ class DeliveryFaultsIT {
     @Order(9)
     void metricsCountSentRetriedAndFailedByKindWithBacklogAndLatency() {
         sleep(1500); // one sweep refreshes the backlog gauges
-        String metrics = api.anonymousGet("../../metrics").body();
+        String metrics = api.getText("../../metrics").body();
         assertTrue(metrics.matches("(?s).*confmail_emails_sent_total\\{kind=\"CONFERENCE_INFO\",mp_scope=\"application\"} [1-9].*"),
                 metrics);
         assertTrue(metrics.matches("(?s).*confmail_emails_retried_total\\{kind=\"CONFERENCE_INFO\",mp_scope=\"application\"} [1-9].*"),

@@ -1,13 +1,10 @@
 package org.confmail.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -18,7 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What an orchestrator and an operator see: readiness with the database and the broker, and SMTP reachability as
- * its own check that never makes confmail unready (no SMTP server listens here between the GreenMail tests).
+ * its own check that never makes confmail unready (no SMTP server listens here between the GreenMail tests). An
+ * anonymous probe learns UP or DOWN and nothing else; the details, /metrics and /openapi need an account.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -33,15 +31,43 @@ class HealthIT {
     URL base;
 
     @Test
-    void readinessReportsDatabaseAndBrokerUp() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + "/health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        String body = response.body().replace(" ", "");
+    void readinessReportsDatabaseAndBrokerUpToAnAccount() {
+        Api.Reply ready = new Api(base).getText("../../health/ready");
+        assertEquals(200, ready.status(), ready.body());
+        String body = ready.body().replace(" ", "");
         assertTrue(body.contains("\"name\":\"database\",\"status\":\"UP\""), body);
         assertTrue(body.contains("\"name\":\"broker\",\"status\":\"UP\""), body);
         assertTrue(body.contains("\"name\":\"smtp\",\"status\":\"UP\""), body);
         assertTrue(body.contains("\"reachable\""), body);
+    }
+
+    @Test
+    void anonymousProbesGetTheStatusOnly() {
+        Api anonymous = new Api(base).anonymous();
+        for (String probe : new String[] {"../../health/ready", "../../health/live"}) {
+            Api.Reply reply = anonymous.getText(probe);
+            assertEquals(200, reply.status(), probe + ": " + reply.body());
+            assertEquals("{\"status\":\"UP\"}", reply.body().replace(" ", ""), probe);
+        }
+    }
+
+    @Test
+    void healthDetailsMetricsAndOpenApiNeedAnAccount() {
+        Api anonymous = new Api(base).anonymous();
+        for (String endpoint : new String[] {"../../health", "../../metrics", "../../openapi"}) {
+            Api.Reply reply = anonymous.getText(endpoint);
+            assertEquals(401, reply.status(), endpoint + ": " + reply.body());
+            assertTrue(reply.contentType().startsWith("application/problem+json"), endpoint + " " + reply.contentType());
+            assertFalse(reply.body().contains("database"), reply.body());
+            assertTrue(reply.header("WWW-Authenticate") != null, endpoint + " challenges");
+        }
+        Api admin = new Api(base);
+        assertEquals(200, admin.getText("../../health").status());
+        Api.Reply metrics = admin.getText("../../metrics");
+        assertEquals(200, metrics.status());
+        assertTrue(metrics.body().contains("confmail_smtp_reachable"), "confmail's own metrics are there");
+        assertEquals(200, admin.getText("../../openapi").status());
+        Api.Reply wrong = new Api(base, "admin", "not-the-admin-password").getText("../../metrics");
+        assertEquals(401, wrong.status(), wrong.body());
     }
 }

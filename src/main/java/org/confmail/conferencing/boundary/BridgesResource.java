@@ -25,8 +25,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.confmail.conferencing.control.BridgeService;
-import org.confmail.conferencing.control.NewBridge;
-import org.confmail.conferencing.control.NewServiceNumber;
 import org.confmail.conferencing.entity.Bridge;
 import org.confmail.conferencing.entity.ServiceNumber;
 import org.confmail.security.Roles;
@@ -73,8 +71,8 @@ public class BridgesResource {
     @APIResponse(responseCode = "409", description = "A bridge has that name already",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "nameTaken", value = BRIDGE_NAME_TAKEN)))
-    public Response create(NewBridge input) {
-        Bridge bridge = bridges.create(input);
+    public Response create(String body) {
+        Bridge bridge = bridges.create(NewBodies.bridge(JsonBodies.object(body)));
         return Response.created(uriInfo.getAbsolutePathBuilder().path(bridge.id()).build())
                 .entity(BridgeView.of(bridge)).build();
     }
@@ -130,8 +128,8 @@ public class BridgesResource {
     @APIResponse(responseCode = "409", description = "The number is already a service number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "numberTaken", value = NUMBER_TAKEN)))
-    public Response addNumber(@PathParam("id") String id, NewServiceNumber input) {
-        ServiceNumber number = bridges.addNumber(id, input);
+    public Response addNumber(@PathParam("id") String id, String body) {
+        ServiceNumber number = bridges.addNumber(id, NewBodies.number(JsonBodies.object(body)), null);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(number.id()).build())
                 .entity(ServiceNumberView.of(number)).build();
     }
@@ -233,7 +231,7 @@ public class BridgesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
                     examples = @ExampleObject(name = "numberInUse", value = NUMBER_IN_USE)))
     public Response deleteNumber(@PathParam("id") String id, @PathParam("numberId") String numberId) {
-        bridges.deleteNumber(id, numberId);
+        bridges.deleteNumber(id, numberId, null);
         return Response.noContent().build();
     }
 }

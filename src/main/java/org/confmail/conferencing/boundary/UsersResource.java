@@ -30,7 +30,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.confmail.platform.idempotency.Idempotency;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.confmail.conferencing.control.NewUser;
 import org.confmail.platform.Page;
 import org.confmail.conferencing.control.UserService;
 import org.confmail.conferencing.entity.ConferencingUser;
@@ -87,8 +86,8 @@ public class UsersResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"), examples = {
                 @ExampleObject(name = "userExists", value = USER_EXISTS),
                 @ExampleObject(name = "conferenceIdTaken", value = CONFERENCE_ID_TAKEN)}))
-    public Response create(NewUser input) {
-        ConferencingUser user = users.create(input);
+    public Response create(String body) {
+        ConferencingUser user = users.create(NewBodies.user(JsonBodies.object(body)));
         return Response.created(uriInfo.getAbsolutePathBuilder().path(user.userPrincipalName()).build())
                 .entity(UserView.of(user)).build();
     }

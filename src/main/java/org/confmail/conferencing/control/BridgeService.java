@@ -15,6 +15,9 @@ import org.confmail.conferencing.entity.ServiceNumber;
 import org.confmail.platform.problem.ProblemException;
 import org.confmail.platform.problem.Standards;
 import org.confmail.platform.problem.Violations;
+import org.confmail.audit.control.AuditTrail;
+import org.confmail.security.Guarded;
+import org.confmail.security.Roles;
 
 /** Bridges and their dial-in numbers: create, list, find; validation of every field before anything is stored. */
 @ApplicationScoped
@@ -24,12 +27,16 @@ public class BridgeService {
     @PersistenceContext
     EntityManager em;
 
+    @jakarta.inject.Inject
+    AuditTrail audit;
+
+    @Guarded(roles = Roles.ADMIN, action = "bridge.create")
     public Bridge create(NewBridge input) {
         String name = input == null || input.name() == null ? null : input.name().strip();
         new Violations()
                 .check(name != null && !name.isEmpty(), "name", "is required")
                 .check(name == null || name.length() <= 200, "name", "must have at most 200 characters")
-                .check(!Standards.hasControlCharacters(name), "name", "must not contain control characters")
+                .check(!Standards.hasControlCharacters(name), "name", Standards.NO_CONTROL_CHARACTERS)
                 .throwIfAny();
         if (!em.createNamedQuery(Bridge.BY_NAME, Bridge.class).setParameter("name", name).getResultList().isEmpty()) {
             throw ProblemException.conflict("name", "a bridge named '" + name + "' already exists");
@@ -42,6 +49,8 @@ public class BridgeService {
         }
         Bridge bridge = new Bridge(name, makeDefault);
         em.persist(bridge);
+        audit.target(bridge.id());
+        audit.detail("name " + name);
         return bridge;
     }
 
@@ -50,7 +59,7 @@ public class BridgeService {
     }
 
     public Bridge find(String id) {
-        Bridge bridge = id == null ? null : em.find(Bridge.class, id);
+        Bridge bridge = id == null || !id.matches("[0-9a-f-]{36}") ? null : em.find(Bridge.class, id);
         if (bridge == null) {
             throw ProblemException.notFound("There is no bridge with id '" + id + "'.");
         }
@@ -77,11 +86,8 @@ public class BridgeService {
                 .setParameter("bridgeId", bridgeId).getResultList();
     }
 
-    public ServiceNumber addNumber(String bridgeId, NewServiceNumber input) {
-        return addNumber(bridgeId, input, null);
-    }
-
     /** Adds a number; {@code expectedVersion}, when given, must be the bridge's (its numbers are part of it). */
+    @Guarded(roles = Roles.ADMIN, action = "number.add")
     public ServiceNumber addNumber(String bridgeId, NewServiceNumber input, Long expectedVersion) {
         Bridge bridge = find(bridgeId);
         requireVersion(bridge, expectedVersion);
@@ -103,7 +109,7 @@ public class BridgeService {
                 .check(type != null, "type", "must be TOLL or TOLL_FREE")
                 .check(Standards.isCountry(country), "country", "must be an ISO 3166 alpha-2 code such as US")
                 .check(input.city() == null || input.city().length() <= 100, "city", "must have at most 100 characters")
-                .check(!Standards.hasControlCharacters(input.city()), "city", "must not contain control characters")
+                .check(!Standards.hasControlCharacters(input.city()), "city", Standards.NO_CONTROL_CHARACTERS)
                 .check(languages.stream().allMatch(Standards::isLanguageTag), "languages",
                         "must be BCP 47 language tags such as en-US");
         violations.throwIfAny();
@@ -115,6 +121,7 @@ public class BridgeService {
                 input.city() == null || input.city().isBlank() ? null : input.city().strip(),
                 languages.stream().map(Standards::canonicalLanguageTag).toList());
         em.persist(number);
+        audit.detail("number " + input.number());
         bridge.serviceNumbers().add(number);
         if (type == NumberType.TOLL && bridge.defaultTollNumber() == null) {
             bridge.setDefaultTollNumber(number);
@@ -124,6 +131,7 @@ public class BridgeService {
     }
 
     /** Renames the bridge, makes it the default, or changes its default toll number (one of its own). */
+    @Guarded(roles = Roles.ADMIN, action = "bridge.update")
     public Bridge update(String id, String name, Boolean isDefault, String defaultTollNumber, Long expectedVersion) {
         Bridge bridge = find(id);
         requireVersion(bridge, expectedVersion);
@@ -131,7 +139,7 @@ public class BridgeService {
         Violations violations = new Violations()
                 .check(newName == null || !newName.isEmpty(), "name", "must not be empty")
                 .check(newName == null || newName.length() <= 200, "name", "must have at most 200 characters")
-                .check(!Standards.hasControlCharacters(newName), "name", "must not contain control characters")
+                .check(!Standards.hasControlCharacters(newName), "name", Standards.NO_CONTROL_CHARACTERS)
                 .check(!Boolean.FALSE.equals(isDefault) || !bridge.isDefault(), "isDefault",
                         "one bridge is always the default: make another bridge the default instead");
         ServiceNumber toll = null;
@@ -139,7 +147,7 @@ public class BridgeService {
             toll = bridge.serviceNumbers().stream()
                     .filter(n -> n.e164().equals(defaultTollNumber) && n.type() == NumberType.TOLL)
                     .findFirst().orElse(null);
-            violations.check(toll != null, "defaultTollNumber", defaultTollNumber
+            violations.check(toll != null, "defaultTollNumber", Standards.excerpt(defaultTollNumber)
                     + " is not a toll number of this bridge");
         }
         violations.throwIfAny();
@@ -162,6 +170,7 @@ public class BridgeService {
     }
 
     /** Deletes a bridge nobody uses, with its numbers; the default bridge goes last. */
+    @Guarded(roles = Roles.ADMIN, action = "bridge.delete")
     public void delete(String id) {
         Bridge bridge = find(id);
         long users = em.createQuery("SELECT COUNT(u) FROM ConferencingUser u WHERE u.bridge.id = :id", Long.class)
@@ -182,12 +191,11 @@ public class BridgeService {
         em.remove(bridge);
     }
 
-    /** Deletes a number that no user has as a default and that is not the bridge's default toll number. */
-    public void deleteNumber(String bridgeId, String numberId) {
-        deleteNumber(bridgeId, numberId, null);
-    }
-
-    /** Deletes a number; {@code expectedVersion}, when given, must be the bridge's (its numbers are part of it). */
+    /**
+     * Deletes a number that no user has as a default and that is not the bridge's default toll number;
+     * {@code expectedVersion}, when given, must be the bridge's (its numbers are part of it).
+     */
+    @Guarded(roles = Roles.ADMIN, action = "number.delete")
     public void deleteNumber(String bridgeId, String numberId, Long expectedVersion) {
         Bridge bridge = find(bridgeId);
         requireVersion(bridge, expectedVersion);
@@ -204,6 +212,7 @@ public class BridgeService {
             throw new ProblemException(409, "Number in use", number.e164()
                     + " is the bridge's default toll number; choose another default first.", List.of());
         }
+        audit.detail("number " + number.e164());
         bridge.serviceNumbers().remove(number);
         em.remove(number);
         numbersChanged(bridge);

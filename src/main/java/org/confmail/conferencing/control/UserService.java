@@ -25,13 +25,20 @@ import org.confmail.platform.Page;
 import org.confmail.platform.problem.ProblemException;
 import org.confmail.platform.problem.Standards;
 import org.confmail.platform.problem.Violations;
+import org.confmail.audit.control.AuditTrail;
+import org.confmail.platform.problem.Problem;
+import org.confmail.security.Guarded;
+import org.confmail.security.Roles;
+import org.confmail.security.control.Caller;
 import org.confmail.tenant.control.DialInSettingsService;
 import org.confmail.tenant.entity.DialInSettings;
 
 /**
  * Conferencing users and every operation on their dial-in: create, change, reset the PIN or the conference ID,
  * schedule meetings. Each change that the user must hear about goes to the {@link DialInNotifier} exactly once,
- * in the same transaction; a change that changes nothing tells nobody.
+ * in the same transaction; a change that changes nothing tells nobody. Admins may do everything; operators reset,
+ * schedule and change a user's name, language, country, default numbers and static conference ID, but not their
+ * address, license, provider or bridge ({@link #ADMIN_ONLY}).
  */
 @ApplicationScoped
 @Transactional
@@ -74,6 +81,16 @@ public class UserService {
     @Inject
     ConferenceIds conferenceIds;
 
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditTrail audit;
+
+    /** What only an admin may change about a user: where their mail goes and whether and how they dial in. */
+    public static final List<Field> ADMIN_ONLY = List.of(Field.email, Field.audioConferencingLicense, Field.provider,
+            Field.thirdPartyProviderName, Field.bridgeId);
+
     private final PinGenerator pinGenerator = new PinGenerator();
 
     /** The dial-in facts whose change the user is told about. */
@@ -89,12 +106,14 @@ public class UserService {
         static final DialInState NONE = new DialInState(false, null, null, null);
     }
 
+    @Guarded(roles = Roles.ADMIN, action = "user.create")
     public ConferencingUser create(NewUser input) {
         if (input == null) {
             new Violations().add("userPrincipalName", "is required").throwIfAny();
         }
         String upn = input.userPrincipalName() == null ? null
                 : input.userPrincipalName().strip().toLowerCase(Locale.ROOT);
+        audit.target(upn);
         Violations violations = new Violations()
                 .check(EmailAddresses.isValid(upn), "userPrincipalName",
                         "must be an email-like name such as ada@contoso.com");
@@ -122,7 +141,12 @@ public class UserService {
         return user;
     }
 
-    /** Applies a merge-patch; {@code expectedVersion} (from If-Match) guards against overwriting someone's edit. */
+    /**
+     * Applies a merge-patch; {@code expectedVersion} (from If-Match) guards against overwriting someone's edit. A
+     * caller who is not an admin gets 403, naming the fields, when the patch would change one of {@link #ADMIN_ONLY}
+     * (sending a field's current value is no change).
+     */
+    @Guarded(roles = {Roles.ADMIN, Roles.OPERATOR}, action = "user.update")
     public ConferencingUser update(String upn, UserChanges changes, Long expectedVersion) {
         ConferencingUser user = find(upn);
         if (expectedVersion != null && expectedVersion != user.version()) {
@@ -130,40 +154,64 @@ public class UserService {
                     + " was changed by someone else since you read it; read it again and retry.");
         }
         DialInState before = DialInState.of(user);
+        Map<Field, Object> guarded = adminOnlyValues(user);
+        Map<Field, Object> earlier = changedFieldValues(user);
         apply(user, changes, new Violations());
+        if (!caller.isAdmin()) {
+            Map<Field, Object> after = adminOnlyValues(user);
+            List<Problem.FieldError> refused = ADMIN_ONLY.stream()
+                    .filter(f -> !Objects.equals(guarded.get(f), after.get(f)))
+                    .map(f -> new Problem.FieldError(f.name(), "only an admin may change it")).toList();
+            if (!refused.isEmpty()) {
+                throw ProblemException.forbiddenFields("Your account's roles (" + caller.rolesText()
+                        + ") may not change a user's " + String.join(", ", refused.stream()
+                        .map(Problem.FieldError::field).toList()) + "; ask an admin.", refused);
+            }
+        }
+        Map<Field, Object> later = changedFieldValues(user);
+        audit.detail("changed: " + String.join(", ", java.util.Arrays.stream(Field.values())
+                .filter(f -> !Objects.equals(earlier.get(f), later.get(f))).map(Field::name).toList()));
         announce(user, before);
         return user;
     }
 
+    @Guarded(roles = Roles.ADMIN, action = "user.delete")
     public void delete(String upn) {
         em.remove(find(upn));
     }
 
+    @Guarded(roles = {Roles.ADMIN, Roles.OPERATOR}, action = "user.pin-reset")
     public PinReset resetPin(String upn) {
         ConferencingUser user = find(upn);
         requireDialIn(user);
         String pin = pinGenerator.next(settings.current().pinLength());
         user.setPinHash(pins.hash(pin));
         user.touch();
-        return new PinReset(pin, notifier.notify(user, DialInChange.PIN_RESET, pin));
+        String emailId = notifier.notify(user, DialInChange.PIN_RESET, pin);
+        audit.detail(emailId == null ? "no email (automatic emails are off)" : "email " + emailId);
+        return new PinReset(pin, emailId);
     }
 
+    @Guarded(roles = {Roles.ADMIN, Roles.OPERATOR}, action = "user.conference-id-reset")
     public ConferenceIdReset resetConferenceId(String upn) {
         ConferencingUser user = find(upn);
         DialInState before = DialInState.of(user);
         user.setConferenceId(conferenceIds.next());
         user.touch();
         String emailId = announce(user, before);
+        audit.detail("new conference ID " + user.conferenceId() + (emailId == null ? "" : ", email " + emailId));
         return new ConferenceIdReset(user.conferenceId(), emailId);
     }
 
     /** A meeting's dial-in: a fresh unique conference ID with dynamic IDs, else the organizer's static one. */
+    @Guarded(roles = {Roles.ADMIN, Roles.OPERATOR}, action = "meeting.schedule")
     public ScheduledMeeting scheduleMeeting(String upn, String subject, Instant startsAt) {
+        subject = subject == null || subject.isBlank() ? null : subject.strip();
         ConferencingUser user = find(upn);
         requireDialIn(user);
         new Violations()
                 .check(subject == null || subject.length() <= 300, "subject", "must have at most 300 characters")
-                .check(!Standards.hasControlCharacters(subject), "subject", "must not contain control characters")
+                .check(!Standards.hasControlCharacters(subject), "subject", Standards.NO_CONTROL_CHARACTERS)
                 .throwIfAny();
         DialInSettings tenant = settings.current();
         boolean dynamic = tenant.useUniqueConferenceIds();
@@ -244,6 +292,30 @@ public class UserService {
                 .setParameter("provider", Provider.SELF_HOSTED).getResultList();
     }
 
+    /** The values of {@link #ADMIN_ONLY} as they stand. */
+    private static Map<Field, Object> adminOnlyValues(ConferencingUser user) {
+        Map<Field, Object> values = new java.util.EnumMap<>(Field.class);
+        values.put(Field.email, user.email());
+        values.put(Field.audioConferencingLicense, user.audioConferencingLicense());
+        values.put(Field.provider, user.provider());
+        values.put(Field.thirdPartyProviderName, user.thirdPartyProviderName());
+        values.put(Field.bridgeId, idOf(user.bridge()));
+        return values;
+    }
+
+    /** Every changeable field's value as it stands, for the audit trail's list of what a change changed. */
+    private static Map<Field, Object> changedFieldValues(ConferencingUser user) {
+        Map<Field, Object> values = adminOnlyValues(user);
+        values.put(Field.displayName, user.displayName());
+        values.put(Field.preferredLanguage, user.preferredLanguage());
+        values.put(Field.country, user.country());
+        values.put(Field.tollNumber, user.tollNumber() == null ? null : user.tollNumber().id());
+        values.put(Field.tollFreeNumber, user.tollFreeNumber() == null ? null : user.tollFreeNumber().id());
+        values.put(Field.allowTollFreeDialIn, user.allowTollFreeDialIn());
+        values.put(Field.conferenceId, user.conferenceId());
+        return values;
+    }
+
     static String orderBy(String sort) {
         if (sort == null || sort.isBlank()) {
             return "u.userPrincipalName ASC";
@@ -265,8 +337,8 @@ public class UserService {
     /** Checks and applies every field present in {@code changes}; all or nothing. */
     private void apply(ConferencingUser user, UserChanges changes, Violations violations) {
         String displayName = stripped(changes, Field.displayName, user.displayName());
-        String email = changes.has(Field.email)
-                ? Objects.requireNonNullElse(stripped(changes, Field.email, null), user.userPrincipalName())
+        String givenEmail = stripped(changes, Field.email, null);
+        String email = changes.has(Field.email) ? (givenEmail != null ? givenEmail : user.userPrincipalName())
                 : user.email();
         String language = stripped(changes, Field.preferredLanguage, user.preferredLanguage());
         String country = stripped(changes, Field.country, user.country());
@@ -284,8 +356,8 @@ public class UserService {
                 .check(displayName == null || displayName.length() <= 256, "displayName",
                         "must have at most 256 characters")
                 .check(!Standards.hasControlCharacters(displayName), "displayName",
-                        "must not contain line breaks or other control characters")
-                .check(EmailAddresses.isValid(email), "email", "must be a valid email address")
+                        Standards.NO_CONTROL_CHARACTERS)
+                .check(email == null || EmailAddresses.isValid(email), "email", "must be a valid email address")
                 .check(language == null || Standards.isLanguageTag(language), "preferredLanguage",
                         "must be a BCP 47 language tag such as en-US or fr")
                 .check(country == null || Standards.isCountry(country), "country",
@@ -301,10 +373,13 @@ public class UserService {
         violations.check(provider != null, "provider", "must be SELF_HOSTED, THIRD_PARTY or NONE")
                 .check(provider != Provider.THIRD_PARTY || (thirdParty != null && !thirdParty.isEmpty()),
                         "thirdPartyProviderName", "is required when provider is THIRD_PARTY")
+                .check(provider == null || provider == Provider.THIRD_PARTY || !changes.has(Field.thirdPartyProviderName)
+                        || thirdParty == null || thirdParty.isEmpty(), "thirdPartyProviderName",
+                        "is only for provider THIRD_PARTY")
                 .check(thirdParty == null || thirdParty.length() <= 200, "thirdPartyProviderName",
                         "must have at most 200 characters")
                 .check(!Standards.hasControlCharacters(thirdParty), "thirdPartyProviderName",
-                        "must not contain control characters");
+                        Standards.NO_CONTROL_CHARACTERS);
         boolean newConferenceId = changes.has(Field.conferenceId) && conferenceId != null
                 && !conferenceId.equals(user.conferenceId());
         if (newConferenceId) {
@@ -315,9 +390,10 @@ public class UserService {
         Bridge bridge = user.bridge();
         if (changes.has(Field.bridgeId)) {
             String bridgeId = changes.get(Field.bridgeId);
-            bridge = bridgeId == null ? bridges.defaultBridge() : em.find(Bridge.class, bridgeId);
+            bridge = bridgeId == null ? bridges.defaultBridge()
+                    : bridgeId.matches("[0-9a-f-]{36}") ? em.find(Bridge.class, bridgeId) : null;
             violations.check(bridge != null || bridgeId == null, "bridgeId",
-                    "there is no bridge with id '" + bridgeId + "'");
+                    "there is no bridge with id '" + Standards.excerpt(bridgeId) + "'");
         } else if (bridge == null) {
             bridge = bridges.defaultBridge();
         }
@@ -407,7 +483,7 @@ public class UserService {
         }
         Optional<ServiceNumber> number = bridge.serviceNumbers().stream()
                 .filter(n -> n.e164().equals(e164) && n.type() == type).findFirst();
-        violations.check(number.isPresent(), field.name(), e164 + " is not a "
+        violations.check(number.isPresent(), field.name(), Standards.excerpt(e164) + " is not a "
                 + (type == NumberType.TOLL ? "toll" : "toll-free") + " number of bridge " + bridge.name());
         return number.orElse(null);
     }

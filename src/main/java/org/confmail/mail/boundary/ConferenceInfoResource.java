@@ -87,6 +87,8 @@ public class ConferenceInfoResource {
         // The body is optional; scripts often send an empty one with a JSON content type.
         Violations violations = new Violations();
         String toAddress = JsonBodies.string(JsonBodies.object(body), "toAddress", violations);
+        violations.check(toAddress == null || !toAddress.isBlank(), "toAddress",
+                "must be an email address; leave it out to send to the user's own address");
         violations.throwIfAny();
         return idempotency.handle(key, Idempotency.request(security, uriInfo, body), () -> {
             OutboxEmail email = conferenceInfo.send(upn, toAddress);

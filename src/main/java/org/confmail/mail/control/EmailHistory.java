@@ -27,7 +27,7 @@ public class EmailHistory {
     EmailOutbox outbox;
 
     public OutboxEmail find(String id) {
-        OutboxEmail email = id == null ? null : em.find(OutboxEmail.class, id);
+        OutboxEmail email = id == null || !id.matches("[0-9a-f-]{36}") ? null : em.find(OutboxEmail.class, id);
         if (email == null) {
             throw ProblemException.notFound("There is no email with id '" + id + "'.");
         }
@@ -65,6 +65,8 @@ public class EmailHistory {
     }
 
     /** Sends a FAILED email again, from a fresh count of attempts. Emails that carried a PIN cannot be: it is gone. */
+    @org.confmail.security.Guarded(roles = {org.confmail.security.Roles.ADMIN, org.confmail.security.Roles.OPERATOR},
+            action = "email.retry")
     public OutboxEmail retry(String id) {
         OutboxEmail email = find(id);
         if (email.status() != EmailStatus.FAILED) {

@@ -53,6 +53,20 @@ public class SecretBox {
         key = new SecretKeySpec(raw, "AES");
     }
 
+    /**
+     * A key for another purpose (such as hashing API tokens), derived from the secret key as HMAC-SHA-256 of the
+     * purpose: one setting serves every use, and no use learns another's key.
+     */
+    public byte[] derivedKey(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not derive a key", e);
+        }
+    }
+
     public String seal(String secret) {
         if (secret == null) {
             return null;

@@ -21,9 +21,13 @@ import org.confmail.platform.database.UtcInstantConverter;
 @Table(name = "outbox_email")
 @NamedQuery(name = OutboxEmail.COUNT_FOR_USER_SINCE, query = "SELECT COUNT(e) FROM OutboxEmail e"
         + " WHERE e.userPrincipalName = :upn AND e.kind = :kind AND e.createdAt > :since")
+@NamedQuery(name = OutboxEmail.REQUESTED_BY_SINCE, query = "SELECT e.createdAt FROM OutboxEmail e"
+        + " WHERE e.requestedBy = :requestedBy AND e.createdAt > :since ORDER BY e.createdAt")
 public class OutboxEmail {
 
     public static final String COUNT_FOR_USER_SINCE = "OutboxEmail.countForUserSince";
+    /** When each email a caller asked for in a window was requested, oldest first (the per-caller limit). */
+    public static final String REQUESTED_BY_SINCE = "OutboxEmail.requestedBySince";
 
     @Id
     private String id;
@@ -75,6 +79,10 @@ public class OutboxEmail {
 
     @Column(name = "bulk_job_id")
     private String bulkJobId;
+
+    /** The account that asked for this email by hand (conference info); null for automatic and bulk emails. */
+    @Column(name = "requested_by")
+    private String requestedBy;
 
     @Convert(converter = UtcInstantConverter.class)
     @Column(name = "created_at", nullable = false)
@@ -187,6 +195,14 @@ public class OutboxEmail {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public String requestedBy() {
+        return requestedBy;
+    }
+
+    public void setRequestedBy(String requestedBy) {
+        this.requestedBy = requestedBy;
     }
 
     public Instant sentAt() {

@@ -216,6 +216,46 @@ public class ConfmailConfig {
                 .filter(s -> !s.isEmpty());
     }
 
+    /** Conference-info emails one caller may request per hour, whoever the users (bulk sends aside). */
+    public int manualEmailsPerCallerPerHour() {
+        return Integer.parseInt(text("confmail.manual.emails.per.caller.per.hour"));
+    }
+
+    /** How long after one bulk send starts the next may start. */
+    public Duration bulkCooldown() {
+        return Duration.parse(text("confmail.bulk.cooldown"));
+    }
+
+    /** Failed sign-ins in a row after which an account is locked (an address: five times as many). */
+    public int loginLockAfter() {
+        return Integer.parseInt(text("confmail.login.lock.after"));
+    }
+
+    public Duration loginLockDuration() {
+        return Duration.parse(text("confmail.login.lock.duration"));
+    }
+
+    /** How long audit entries are kept. */
+    public Duration auditRetention() {
+        return Duration.parse(text("confmail.audit.retention"));
+    }
+
+    /** Largest request body the API reads; bigger ones are answered 413 unread. */
+    public int maxRequestBytes() {
+        return Integer.parseInt(text("confmail.max.request.bytes"));
+    }
+
+    /** Which of health, metrics and openapi answer anonymous callers in full (none by default). */
+    public java.util.Set<String> openEndpoints() {
+        return config().getOptionalValue("confmail.open.endpoints", String.class)
+                .map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip).filter(e -> !e.isEmpty())
+                        .map(e -> e.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet()))
+                .orElse(java.util.Set.of());
+    }
+
+    /** The endpoints {@code CONFMAIL_OPEN_ENDPOINTS} may name. */
+    public static final java.util.Set<String> ENDPOINTS = java.util.Set.of("health", "metrics", "openapi");
+
     /** Every configuration problem, one line each, naming the environment variable to fix. Empty when all is well. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
@@ -338,7 +378,49 @@ public class ConfmailConfig {
                         + " sip:{id}@sip.example.com");
             }
         });
+        check(problems, "confmail.manual.emails.per.caller.per.hour", v -> inRange(v, 1, 100_000));
+        check(problems, "confmail.bulk.cooldown", v -> durationBetween(v, Duration.ZERO, Duration.ofDays(1)));
+        check(problems, "confmail.login.lock.after", v -> inRange(v, 2, 1000));
+        check(problems, "confmail.login.lock.duration",
+                v -> durationBetween(v, Duration.ofSeconds(1), Duration.ofDays(1)));
+        check(problems, "confmail.audit.retention",
+                v -> durationBetween(v, Duration.ofSeconds(1), Duration.ofDays(36_500)));
+        check(problems, "confmail.max.request.bytes", v -> inRange(v, 1024, 104_857_600));
+        config().getOptionalValue("confmail.open.endpoints", String.class).ifPresent(v -> {
+            for (String endpoint : v.split(",")) {
+                String name = endpoint.strip().toLowerCase(Locale.ROOT);
+                if (!name.isEmpty() && !ENDPOINTS.contains(name)) {
+                    problems.add("CONFMAIL_OPEN_ENDPOINTS='" + v + "' may name only health, metrics and openapi");
+                    break;
+                }
+            }
+        });
+        adminPassword().ifPresent(password -> {
+            int length = password.codePointCount(0, password.length());
+            if (length < 12 || length > 256) {
+                problems.add("CONFMAIL_ADMIN_PASSWORD must have 12 to 256 characters (it has " + length + ")");
+            }
+        });
+        smtpUser().ifPresent(user -> {
+            String host = config().getOptionalValue("confmail.smtp.host", String.class).orElse("").strip();
+            String security = config().getOptionalValue("confmail.smtp.security", String.class).orElse("none");
+            if (security.strip().equalsIgnoreCase("none") && !isLoopback(host)) {
+                problems.add("CONFMAIL_SMTP_USER is set but CONFMAIL_SMTP_SECURITY=none: the SMTP password would"
+                        + " cross the network to " + host + " in clear text; set CONFMAIL_SMTP_SECURITY to starttls"
+                        + " or tls (plain SMTP authentication is accepted only to a relay on this machine)");
+            }
+        });
         return problems;
+    }
+
+    /** localhost, 127.0.0.0/8 or ::1, by name: no lookup, so a name that only resolves to loopback does not count. */
+    static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
+                || h.matches("127(\\.\\d{1,3}){3}");
     }
 
     /** The environment variable that sets a property, as operators know it. */

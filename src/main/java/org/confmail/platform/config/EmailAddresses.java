@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * One definition of an acceptable email address for the whole service: a bare RFC 5322 addr-spec with a dotted
- * domain, checked strictly by Jakarta Mail, and never anything that could break a mail header (CR, LF, NUL).
+ * domain and a local part of at most 64 characters (RFC 5321), checked strictly by Jakarta Mail, and never anything
+ * that could break a mail header (CR, LF, NUL).
  */
 public final class EmailAddresses {
 
@@ -26,7 +27,7 @@ public final class EmailAddresses {
     /** Strict syntax, but a single-label domain such as {@code localhost} is accepted (the service's own sender). */
     public static boolean isValidAnyDomain(String address) {
         if (address == null || address.isEmpty() || address.length() > 254 || hasLineBreak(address)
-                || address.chars().anyMatch(Character::isWhitespace)) {
+                || address.chars().anyMatch(Character::isWhitespace) || address.lastIndexOf('@') > 64) {
             return false;
         }
         try {

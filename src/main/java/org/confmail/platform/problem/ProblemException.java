@@ -18,6 +18,24 @@ public class ProblemException extends WebApplicationException {
         this.errors = List.copyOf(errors);
     }
 
+    private ProblemException(jakarta.ws.rs.core.Response response, String detail) {
+        super(detail, response);
+        this.detail = detail;
+        this.errors = List.of();
+    }
+
+    /** 429 with Retry-After: a limit was reached; try again after {@code retryAfter}. */
+    public static ProblemException limited(String title, String detail, java.time.Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return new ProblemException(jakarta.ws.rs.core.Response.fromResponse(Problem.response(429, title, detail))
+                .header("Retry-After", String.valueOf(seconds)).build(), detail);
+    }
+
+    /** 403 naming the fields the caller's roles may not change. */
+    public static ProblemException forbiddenFields(String detail, List<Problem.FieldError> errors) {
+        return new ProblemException(403, "Forbidden", detail, errors);
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(404, "Not found", what, List.of());
     }

@@ -36,6 +36,12 @@ public final class ProblemMappers {
             if (status == 400 && (cause instanceof JsonbException || cause instanceof jakarta.json.JsonException)) {
                 return malformedJson();
             }
+            String parameter = badParameter(e);
+            if (parameter != null) {
+                // JAX-RS answers 404 for a query parameter it cannot convert (page=abc, size=99999999999).
+                return Problem.response(400, "Invalid request", parameter + ": must be a whole number in range",
+                        List.of(new Problem.FieldError(parameter, "must be a whole number in range")));
+            }
             Response.StatusType type = original.getStatusInfo();
             Response problem = Problem.response(status, type.getReasonPhrase(), describe(status));
             // Keep the challenge and Allow headers the platform set (401, 405).
@@ -127,6 +133,18 @@ public final class ProblemMappers {
                         "Someone else changed this resource at the same time; read it again and retry.");
             }
             return unexpected(e);
+        }
+    }
+
+    /** The name of a query, path or header parameter the platform could not convert (Jersey's ParamException). */
+    static String badParameter(WebApplicationException e) {
+        if (!e.getClass().getName().startsWith("org.glassfish.jersey.server.ParamException")) {
+            return null;
+        }
+        try {
+            return String.valueOf(e.getClass().getMethod("getParameterName").invoke(e));
+        } catch (ReflectiveOperationException | RuntimeException reflection) {
+            return "parameter";
         }
     }
 

@@ -2,30 +2,45 @@ package org.confmail.security.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
-import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
+import org.confmail.audit.control.AuditTrail;
+import org.confmail.audit.entity.AuditOutcome;
+import org.confmail.security.control.AccountIdentityStore;
+import org.confmail.security.control.ApiTokens;
+import org.confmail.security.control.Caller;
+import org.confmail.security.control.LoginGuard;
+import org.confmail.security.control.PasswordHashing;
+import org.confmail.security.entity.ApiToken;
 
 /**
  * The one authentication mechanism of the application (Jakarta Security allows one), with two faces:
  * <ul>
- * <li>the API ({@code /api/}) takes HTTP Basic on every call and never looks at a session, so a browser's cookie
- * cannot be used against it;</li>
- * <li>the portal ({@code /admin/}) logs in once through its form ({@code SecurityContext.authenticate}) and keeps
- * the account in the HTTP session; an anonymous visit to a protected page goes to the login page.</li>
+ * <li>the API ({@code /api/}, and {@code /health}, {@code /metrics}, {@code /openapi}) takes HTTP Basic with an
+ * account or {@code Authorization: Bearer} with an API token on every call, and never looks at a session, so a
+ * browser's cookie cannot be used against it;</li>
+ * <li>the portal ({@code /admin/}) signs in once through its form ({@code SecurityContext.authenticate}) and keeps
+ * the account name in the HTTP session; each request reads the account's roles afresh, so a disabled account or a
+ * changed role takes effect at once. An anonymous visit to a protected page goes to the login page.</li>
  * </ul>
+ * Passwords go through the {@link LoginGuard} (429 with Retry-After while an account or address must wait) and the
+ * bounded hashing of {@link PasswordHashing} (503 with Retry-After when sign-in is saturated). Every checked password
+ * and every refused token is recorded in the audit trail; an API call's success is recorded when its password was
+ * checked (not when it was remembered from the last two minutes), a portal sign-in's always.
  */
 @ApplicationScoped
 public class ConfmailAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -33,19 +48,45 @@ public class ConfmailAuthenticationMechanism implements HttpAuthenticationMechan
     static final String REALM = "confmail";
     public static final String LOGIN_PAGE = "/admin/login.xhtml";
     static final String SESSION_USER = "confmail.user";
-    static final String SESSION_ROLES = "confmail.roles";
+    /** Request attribute for the login page: seconds to wait (locked) or -1 (busy). */
+    public static final String REFUSED_ATTRIBUTE = "confmail.login.refused";
 
     @Inject
-    IdentityStoreHandler identityStores;
+    AccountIdentityStore accounts;
+
+    @Inject
+    ApiTokens tokens;
+
+    @Inject
+    LoginGuard guard;
+
+    @Inject
+    AuditTrail audit;
+
+    /** How a password check ended. */
+    private sealed interface Verdict {
+    }
+
+    private record Valid(CredentialValidationResult result) implements Verdict {
+    }
+
+    private record Wrong() implements Verdict {
+    }
+
+    private record Wait(Duration retryAfter) implements Verdict {
+    }
+
+    private record Busy() implements Verdict {
+    }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/")) {
+        if (path.startsWith("/api/") || EndpointGuard.isEndpoint(path)) {
             return api(request, response, context);
         }
-        return portal(request, context);
+        return portal(request, response, context);
     }
 
     private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response,
@@ -53,49 +94,123 @@ public class ConfmailAuthenticationMechanism implements HttpAuthenticationMechan
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             UsernamePasswordCredential credential = decodeBasic(header.substring(6).trim());
-            if (credential != null) {
-                CredentialValidationResult result = identityStores.validate(credential);
-                if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                    return context.notifyContainerAboutLogin(result);
-                }
+            if (credential == null) {
+                return challenge(response, 401, "Unauthorized", "The Basic credentials are malformed.", null);
             }
-            return challenge(response, context, "The username or password is not correct.");
+            Verdict verdict = check(request, credential, "API");
+            if (verdict instanceof Valid valid) {
+                return context.notifyContainerAboutLogin(valid.result());
+            }
+            return refuse(response, verdict, "The username or password is not correct.");
+        }
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return bearer(request, response, context, header.substring(7).trim());
         }
         if (context.isProtected()) {
-            return challenge(response, context,
-                    "Authentication is required: HTTP Basic with an account, or a Bearer API token.");
+            return challenge(response, 401, "Unauthorized",
+                    "Authentication is required: HTTP Basic with an account, or a Bearer API token.", null);
         }
         return context.doNothing();
     }
 
-    private AuthenticationStatus portal(HttpServletRequest request, HttpMessageContext context) {
+    private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, String secret) {
+        ApiTokens.Check check = tokens.check(secret, request.getRemoteAddr());
+        if (check.valid()) {
+            request.setAttribute(Caller.TOKEN_ATTRIBUTE, check.token().name());
+            return context.notifyContainerAboutLogin(check.token()::username, check.roles());
+        }
+        String why = check.status() == ApiToken.Status.EXPIRED ? "The API token has expired."
+                : check.status() == ApiToken.Status.REVOKED ? "The API token was revoked."
+                : "The API token is not valid.";
+        ApiToken token = check.token();
+        audit.record(token == null ? null : token.username(), token == null ? null : token.name(),
+                request.getRemoteAddr(), "login.failure", token == null ? null : token.username(),
+                AuditOutcome.DENIED, "API token: " + why);
+        return challenge(response, 401, "Unauthorized", why, "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"");
+    }
+
+    private AuthenticationStatus portal(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
-        if (context.isAuthenticationRequest() && credential != null) {
-            CredentialValidationResult result = identityStores.validate(credential);
-            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+        if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential login) {
+            Verdict verdict = check(request, login, "portal");
+            if (!(verdict instanceof Valid valid)) {
+                if (verdict instanceof Wait wait) {
+                    request.setAttribute(REFUSED_ATTRIBUTE, seconds(wait.retryAfter()));
+                } else if (verdict instanceof Busy) {
+                    request.setAttribute(REFUSED_ATTRIBUTE, -1L);
+                }
                 // The login page itself says so; no 401 error page in its place.
                 return AuthenticationStatus.SEND_FAILURE;
             }
             // A new session id on login, so a session fixed before login is worthless after it.
-            HttpSession old = request.getSession(false);
-            if (old != null) {
+            if (request.getSession(false) != null) {
                 request.changeSessionId();
             }
-            HttpSession session = request.getSession(true);
-            session.setAttribute(SESSION_USER, result.getCallerPrincipal().getName());
-            session.setAttribute(SESSION_ROLES, new HashSet<>(result.getCallerGroups()));
-            return context.notifyContainerAboutLogin(result);
+            request.getSession(true).setAttribute(SESSION_USER, valid.result().getCallerPrincipal().getName());
+            return context.notifyContainerAboutLogin(valid.result());
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_USER) instanceof String user) {
-            @SuppressWarnings("unchecked")
-            Set<String> roles = (Set<String>) session.getAttribute(SESSION_ROLES);
-            return context.notifyContainerAboutLogin(() -> user, roles == null ? Set.of() : roles);
+            Optional<Set<String>> roles = accounts.currentRoles(user);
+            if (roles.isPresent()) {
+                return context.notifyContainerAboutLogin(() -> user, roles.get());
+            }
+            // Disabled or deleted since the sign-in: the session ends here.
+            session.invalidate();
         }
         if (context.isProtected()) {
             return context.redirect(request.getContextPath() + LOGIN_PAGE);
         }
         return context.doNothing();
+    }
+
+    /** Checks a password under the guard's limits, and records the outcome. */
+    private Verdict check(HttpServletRequest request, UsernamePasswordCredential login, String channel) {
+        String username = AccountIdentityStore.normalized(login.getCaller());
+        String address = request.getRemoteAddr();
+        Duration wait = guard.waitFor(username, address);
+        if (!wait.isZero()) {
+            return new Wait(wait);
+        }
+        AccountIdentityStore.Check check;
+        try {
+            check = accounts.check(login);
+        } catch (PasswordHashing.Busy e) {
+            return new Busy();
+        }
+        if (check.result().getStatus() == CredentialValidationResult.Status.VALID) {
+            guard.succeeded(username);
+            if (check.hashed() || channel.equals("portal")) {
+                audit.record(username, null, address, "login.success", username, AuditOutcome.SUCCESS, channel);
+            }
+            return new Valid(check.result());
+        }
+        LoginGuard.Outcome outcome = guard.failed(username, address);
+        audit.record(username, null, address, "login.failure", username,
+                outcome == LoginGuard.Outcome.LOCKED ? AuditOutcome.LIMITED : AuditOutcome.DENIED,
+                channel + ": wrong username or password" + switch (outcome) {
+                    case LOCKED -> "; locked for " + guard.lockDuration();
+                    case DELAYED -> "; the next attempt must wait";
+                    case COUNTED -> "";
+                });
+        return new Wrong();
+    }
+
+    private AuthenticationStatus refuse(HttpServletResponse response, Verdict verdict, String wrong) {
+        if (verdict instanceof Wait wait) {
+            long seconds = seconds(wait.retryAfter());
+            response.setHeader("Retry-After", String.valueOf(seconds));
+            return challenge(response, 429, "Too many failed sign-ins", "Too many failed sign-ins for this account"
+                    + " or from this address: try again in " + seconds + " s.", null);
+        }
+        if (verdict instanceof Busy) {
+            response.setHeader("Retry-After", "1");
+            return challenge(response, 503, "Sign-in busy", "Too many sign-ins are being checked at once; try"
+                    + " again in a moment. (Scripts: an API token is checked without this cost.)", null);
+        }
+        return challenge(response, 401, "Unauthorized", wrong, null);
     }
 
     @Override
@@ -105,6 +220,10 @@ public class ConfmailAuthenticationMechanism implements HttpAuthenticationMechan
             session.invalidate();
         }
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+    }
+
+    private static long seconds(Duration duration) {
+        return Math.max(1, (duration.toMillis() + 999) / 1000);
     }
 
     private static UsernamePasswordCredential decodeBasic(String encoded) {
@@ -120,18 +239,23 @@ public class ConfmailAuthenticationMechanism implements HttpAuthenticationMechan
         }
     }
 
-    private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context,
-            String detail) {
+    /** Writes a problem document; a 401 carries the challenges (Basic, and Bearer's own when a token failed). */
+    static AuthenticationStatus challenge(HttpServletResponse response, int status, String title, String detail,
+            String bearerChallenge) {
         try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+            response.setStatus(status);
+            if (status == 401) {
+                response.addHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+                response.addHeader("WWW-Authenticate", bearerChallenge != null ? bearerChallenge
+                        : "Bearer realm=\"" + REALM + "\"");
+            }
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                    + "\"detail\":\"" + detail + "\"}");
+            response.getWriter().write(Json.createObjectBuilder().add("type", "about:blank").add("title", title)
+                    .add("status", status).add("detail", detail).build().toString());
             response.flushBuffer();
         } catch (IOException e) {
-            return context.responseUnauthorized();
+            // The client went away; nothing to tell it.
         }
         return AuthenticationStatus.SEND_FAILURE;
     }

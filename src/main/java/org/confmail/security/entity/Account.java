@@ -12,14 +12,22 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import org.confmail.platform.database.UtcInstantConverter;
+import org.confmail.security.Roles;
 
-/** Someone who may use the portal or the API: a name, a password hash and roles. */
+/**
+ * Someone who may use the portal or the API: a name, a password hash, roles, and whether the account may sign in at
+ * all. Every change bumps the version, which is how remembered logins and portal sessions notice it.
+ */
 @Entity
 @Table(name = "account")
-@NamedQuery(name = Account.COUNT_WITH_ROLE, query = "SELECT COUNT(a) FROM Account a WHERE a.roles LIKE :pattern")
+@NamedQuery(name = Account.ALL, query = "SELECT a FROM Account a ORDER BY a.username")
+@NamedQuery(name = Account.COUNT, query = "SELECT COUNT(a) FROM Account a")
+@NamedQuery(name = Account.ENABLED, query = "SELECT a FROM Account a WHERE a.enabled = TRUE ORDER BY a.username")
 public class Account {
 
-    public static final String COUNT_WITH_ROLE = "Account.countWithRole";
+    public static final String ALL = "Account.all";
+    public static final String COUNT = "Account.count";
+    public static final String ENABLED = "Account.enabled";
 
     @Id
     @Column(name = "username")
@@ -32,9 +40,16 @@ public class Account {
     @Column(name = "roles", nullable = false)
     private String roles;
 
+    @Column(name = "enabled", nullable = false)
+    private boolean enabled;
+
     @Convert(converter = UtcInstantConverter.class)
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Convert(converter = UtcInstantConverter.class)
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
 
     @Version
     private long version;
@@ -46,7 +61,9 @@ public class Account {
         this.username = username;
         this.passwordHash = passwordHash;
         this.roles = String.join(",", new TreeSet<>(roles));
+        this.enabled = true;
         this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
     }
 
     public String username() {
@@ -59,5 +76,45 @@ public class Account {
 
     public Set<String> roles() {
         return new TreeSet<>(Arrays.asList(roles.split(",")));
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** An enabled account holding the admin role: the kind there must always be one of. */
+    public boolean isEnabledAdmin() {
+        return enabled && roles().contains(Roles.ADMIN);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+        touch();
+    }
+
+    public void setRoles(Set<String> roles) {
+        this.roles = String.join(",", new TreeSet<>(roles));
+        touch();
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+        touch();
+    }
+
+    private void touch() {
+        updatedAt = Instant.now();
     }
 }

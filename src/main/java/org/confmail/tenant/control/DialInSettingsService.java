@@ -15,6 +15,9 @@ import org.confmail.platform.config.EmailAddresses;
 import org.confmail.platform.problem.ProblemException;
 import org.confmail.platform.problem.Standards;
 import org.confmail.platform.problem.Violations;
+import org.confmail.audit.control.AuditTrail;
+import org.confmail.security.Guarded;
+import org.confmail.security.Roles;
 import org.confmail.tenant.entity.DialInSettings;
 
 /** The tenant's dial-in settings: read them, change them under their rules, and answer who sends the emails. */
@@ -47,6 +50,9 @@ public class DialInSettingsService {
     @Inject
     ConfmailConfig config;
 
+    @Inject
+    AuditTrail audit;
+
     public DialInSettings current() {
         return em.find(DialInSettings.class, DialInSettings.THE_ONLY_ID);
     }
@@ -60,7 +66,9 @@ public class DialInSettingsService {
         return new Sender(config.defaultFromAddress(), config.defaultFromName());
     }
 
+    @Guarded(roles = Roles.ADMIN, action = "settings.update")
     public DialInSettings update(Changes changes, Long expectedVersion) {
+        audit.target("dial-in-settings");
         DialInSettings settings = current();
         if (expectedVersion != null && expectedVersion != settings.version()) {
             throw ProblemException.stale(
@@ -85,7 +93,7 @@ public class DialInSettingsService {
                 if (DOMAIN.matcher(d).matches()) {
                     domains.add(d);
                 } else {
-                    violations.add("verifiedDomains", "'" + domain + "' is not a domain name such as contoso.com");
+                    violations.add("verifiedDomains", "'" + Standards.excerpt(domain) + "' is not a domain name such as contoso.com");
                 }
             }
         } else {
@@ -102,7 +110,10 @@ public class DialInSettingsService {
                 .check(name == null || name.length() <= 256, "sendEmailFromDisplayName",
                         "must have at most 256 characters")
                 .check(!Standards.hasControlCharacters(name), "sendEmailFromDisplayName",
-                        "must not contain line breaks or other control characters");
+                        Standards.NO_CONTROL_CHARACTERS);
+        if (override && (address == null || name == null || name.isEmpty())) {
+            violations.add("sendEmailFromOverride", "needs sendEmailFromAddress and sendEmailFromDisplayName");
+        }
         if (override) {
             violations
                     .check(address != null, "sendEmailFromAddress",
@@ -116,6 +127,7 @@ public class DialInSettingsService {
             }
         }
         violations.throwIfAny();
+        audit.detail("changed: " + String.join(", ", changed(changes)));
 
         if (changes.automaticallySendEmailsToUsers() != null) {
             settings.setAutomaticallySendEmailsToUsers(changes.automaticallySendEmailsToUsers());
@@ -132,6 +144,39 @@ public class DialInSettingsService {
         settings.verifiedDomains().clear();
         settings.verifiedDomains().addAll(domains);
         return settings;
+    }
+
+    /** The names of the fields a change sets, for the audit trail. */
+    private static List<String> changed(Changes c) {
+        List<String> names = new java.util.ArrayList<>();
+        if (c.automaticallySendEmailsToUsers() != null) {
+            names.add("automaticallySendEmailsToUsers");
+        }
+        if (c.pinLength() != null) {
+            names.add("pinLength");
+        }
+        if (c.useUniqueConferenceIds() != null) {
+            names.add("useUniqueConferenceIds");
+        }
+        if (c.conferenceIdLength() != null) {
+            names.add("conferenceIdLength");
+        }
+        if (c.sendEmailFromOverride() != null) {
+            names.add("sendEmailFromOverride");
+        }
+        if (c.sendEmailFromAddress() != null) {
+            names.add("sendEmailFromAddress");
+        }
+        if (c.sendEmailFromDisplayName() != null) {
+            names.add("sendEmailFromDisplayName");
+        }
+        if (c.defaultLanguage() != null) {
+            names.add("defaultLanguage");
+        }
+        if (c.verifiedDomains() != null) {
+            names.add("verifiedDomains");
+        }
+        return names;
     }
 
     private static String trim(String value) {

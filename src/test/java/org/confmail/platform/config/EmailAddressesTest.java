@@ -23,6 +23,8 @@ class EmailAddressesTest {
         assertFalse(EmailAddresses.isValid("ada@-contoso.com"));
         assertFalse(EmailAddresses.isValid(""));
         assertFalse(EmailAddresses.isValid(null));
+        assertFalse(EmailAddresses.isValid("a".repeat(65) + "@contoso.com"), "a local part of 65 characters");
+        assertTrue(EmailAddresses.isValid("a".repeat(64) + "@contoso.com"), "64 is the most SMTP allows");
     }
 
     @Test

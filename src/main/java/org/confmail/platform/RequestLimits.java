@@ -1,0 +1,145 @@
+package org.confmail.platform;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import org.confmail.platform.config.ConfmailConfig;
+import org.confmail.platform.problem.Problem;
+
+/**
+ * The API reads no request body larger than {@code CONFMAIL_MAX_REQUEST_BYTES} (2 MiB: room for a 1,000-name bulk
+ * send many times over) into memory: a larger declared length, or a chunked body that passes the limit, is answered
+ * 413 and never parsed. So no request can make the service hold more than that, and an oversized field is refused
+ * before it is parsed. The rest of such a body is read and thrown away (up to {@link #DISCARD_AT_MOST}) before the
+ * answer: an HTTP/2 client (h2c) otherwise waits for flow-control credit to finish its upload and never sees the 413.
+ */
+@WebFilter(urlPatterns = "/api/*")
+public class RequestLimits extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    /** Beyond this, an oversized body is not even read to the end; its connection is the sender's problem. */
+    static final long DISCARD_AT_MOST = 64L * 1024 * 1024;
+
+    @Inject
+    transient ConfmailConfig config;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        int limit = config.maxRequestBytes();
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
+            discard(request.getInputStream());
+            tooLarge(response, limit);
+            return;
+        }
+        if (declared >= 0 || !hasBody(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try (InputStream in = request.getInputStream()) {
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                body.write(buffer, 0, n);
+                if (body.size() > limit) {
+                    discard(in);
+                    tooLarge(response, limit);
+                    return;
+                }
+            }
+        }
+        chain.doFilter(new Buffered(request, body.toByteArray()), response);
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getHeader("Transfer-Encoding") != null;
+    }
+
+    private static void discard(InputStream in) throws IOException {
+        byte[] buffer = new byte[65536];
+        long read = 0;
+        for (int n; read < DISCARD_AT_MOST && (n = in.read(buffer)) != -1; ) {
+            read += n;
+        }
+    }
+
+    private static void tooLarge(HttpServletResponse response, int limit) throws IOException {
+        jakarta.ws.rs.core.Response problem = Problem.response(413, "Request too large",
+                "The request body is larger than " + limit + " bytes, the most this API reads.");
+        response.setStatus(413);
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write((String) problem.getEntity());
+    }
+
+    /** A request whose (chunked) body was read already. */
+    private static final class Buffered extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        Buffered(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}
