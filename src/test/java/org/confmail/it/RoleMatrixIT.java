@@ -543,6 +543,10 @@ class RoleMatrixIT {
                                     || m.contains("only an admin") || m.contains("Only an admin"))) ? Outcome.DENIED
                             : messages.stream().anyMatch(m -> m.startsWith("refused:")) ? Outcome.RULE : Outcome.DONE;
                     if (outcome == Outcome.DONE && row.button().equals("sendToAll")) {
+                        // The job creates its emails in the background: right after the answer there may be none
+                        // pending yet. Wait until this cell's user has one, then until every one is sent, so that the
+                        // next role's start does not meet a job still running.
+                        Api.eventually(Duration.ofSeconds(120), () -> cell.effect().test(who));
                         fixtures.awaitNoPendingEmails();
                     }
                     boolean effect = cell.effect() == null ? outcome == Outcome.DONE : cell.effect().test(who);
