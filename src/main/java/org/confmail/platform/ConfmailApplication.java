@@ -17,6 +17,7 @@ import org.confmail.security.Roles;
 import org.confmail.audit.boundary.AuditResource;
 import org.confmail.security.boundary.AccountExamples;
 import org.confmail.security.boundary.AccountsResource;
+import org.confmail.security.boundary.DeniedRequests;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -73,7 +74,7 @@ public class ConfmailApplication extends Application {
         return Set.of(
                 UsersResource.class, BridgesResource.class, DialInSettingsResource.class,
                 ConferenceInfoResource.class, EmailsResource.class, BulkResource.class,
-                AccountsResource.class, AuditResource.class,
+                AccountsResource.class, AuditResource.class, DeniedRequests.class,
                 JsonConfiguration.class,
                 ProblemMappers.WebApplication.class, ProblemMappers.Processing.class, ProblemMappers.Jsonb.class,
                 ProblemMappers.ConstraintViolations.class, ProblemMappers.Ejb.class, ProblemMappers.Unexpected.class);

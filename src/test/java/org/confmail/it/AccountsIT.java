@@ -261,6 +261,7 @@ class AccountsIT {
         assertEquals(204, admin.delete("users/" + upn).status());
 
         Accounts.Account auditor = accounts.create("reader", "auditor");
+        assertEquals(403, auditor.api().post("bridges", "{\"name\": \"not for auditors\"}").status());
         List<JsonObject> trail = entries(auditor.api(), "from=" + start + "&size=200");
         String[][] expected = {
             {"bridge.create", "admin", null, null, "SUCCESS"},
@@ -282,6 +283,7 @@ class AccountsIT {
             {"login.failure", operator.username(), "audit script", operator.username(), "DENIED"},
             {"user.delete", "admin", null, upn, "SUCCESS"},
             {"login.success", operator.username(), null, operator.username(), "SUCCESS"},
+            {"api.denied", auditor.username(), null, "/bridges", "DENIED"},
         };
         for (String[] e : expected) {
             assertTrue(trail.stream().anyMatch(t -> t.getString("action").equals(e[0])

@@ -44,6 +44,9 @@ public class AuditTrail {
     public record Filter(String actor, String target, String action, Instant from, Instant to) {
     }
 
+    /** Request attribute: a guarded operation recorded this request's outcome already. */
+    public static final String RECORDED = "confmail.audited";
+
     private static final ThreadLocal<Deque<Call>> CALLS = ThreadLocal.withInitial(ArrayDeque::new);
 
     @PersistenceContext
@@ -87,6 +90,7 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.REQUIRED)
     public void succeeded(Call call) {
         em.persist(event(call.action, call.target, AuditOutcome.SUCCESS, call.detail));
+        caller.markRecorded(RECORDED);
     }
 
     /** Records the operation's refusal or failure in a transaction of its own: the operation's rolls back. */
@@ -94,6 +98,7 @@ public class AuditTrail {
     public void ended(Call call, AuditOutcome outcome, String why) {
         em.persist(event(call.action, call.target, outcome,
                 call.detail == null ? why : call.detail + "; " + why));
+        caller.markRecorded(RECORDED);
     }
 
     /** Records an event that is not a guarded operation (a sign-in), with the actor given. */

@@ -62,6 +62,9 @@ public class BootstrapAdmin {
 
     @PostConstruct
     void ensureAdmin() {
+        // Several instances may start at once on one database: the first decides, the others wait for its commit
+        // and then find admin as it left it.
+        em.createNativeQuery("SELECT id FROM dial_in_settings WHERE id = 1 FOR UPDATE").getResultList();
         Optional<String> configured = config.adminPassword();
         if (configured.isPresent()) {
             follow(configured.get());

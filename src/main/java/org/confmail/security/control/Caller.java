@@ -74,6 +74,14 @@ public class Caller {
         return request == null ? null : (String) request.getAttribute(TOKEN_ATTRIBUTE);
     }
 
+    /** Marks the current HTTP request (if any) with this attribute. */
+    public void markRecorded(String attribute) {
+        HttpServletRequest request = CURRENT.get();
+        if (request != null) {
+            request.setAttribute(attribute, Boolean.TRUE);
+        }
+    }
+
     public String address() {
         HttpServletRequest request = CURRENT.get();
         return request == null ? null : request.getRemoteAddr();
