@@ -542,7 +542,7 @@ class RoleMatrixIT {
                             : messages.stream().anyMatch(m -> m.startsWith("refused:") && (m.contains("do not allow")
                                     || m.contains("only an admin") || m.contains("Only an admin"))) ? Outcome.DENIED
                             : messages.stream().anyMatch(m -> m.startsWith("refused:")) ? Outcome.RULE : Outcome.DONE;
-                    if (outcome == Outcome.DONE && row.button().equals("sendToAll")) {
+                    if (outcome == Outcome.DONE && Set.of("sendToAll", "sendToSelected").contains(row.button())) {
                         fixtures.awaitBulkStartedBy(who == Who.ADMIN ? "admin" : portalLogins.get(who).username());
                     }
                     boolean effect = cell.effect() == null ? outcome == Outcome.DONE : cell.effect().test(who);
