@@ -139,6 +139,9 @@ class RoleMatrixIT {
         return new ApiRow(operation, variant, request, 401, 401, 401, 401, 401, 401, provisioner);
     }
 
+    /** SCIM's base, relative to the API's. */
+    static final String SCIM = "../../scim/v2/";
+
     /**
      * THE TABLE, API half. An operation added to the API without a row here fails
      * {@link #theTablesNameEveryOperationAndEveryPortalAction()}.
@@ -269,8 +272,6 @@ class RoleMatrixIT {
             }, 200),
             scim("DELETE /scim/v2/Groups/{id}", "", f -> Request.json("DELETE", SCIM + "Groups/" + f.scimGroup(), null),
                     204));
-
-    static final String SCIM = "../../scim/v2/";
 
     /**
      * What a portal action ended as: done, refused for the role, refused by a rule (not the role), the login page, or

@@ -33,7 +33,7 @@ public class ScimErrors implements ExceptionMapper<Throwable> {
         if (error instanceof ProblemException e) {
             int status = e.getResponse().getStatus();
             Response response = response(status, status == 409 ? "uniqueness" : status == 400 ? "invalidValue"
-                    : null, e.detail());
+                    : null, scimDetail(e));
             Object retryAfter = e.getResponse().getHeaderString("Retry-After");
             return retryAfter == null ? response : Response.fromResponse(response).header("Retry-After", retryAfter)
                     .build();
@@ -55,6 +55,20 @@ public class ScimErrors implements ExceptionMapper<Throwable> {
         }
         LOG.log(Level.SEVERE, "SCIM request failed", error);
         return response(500, null, "The request failed on the server; it changed nothing. Try again.");
+    }
+
+    /** The user service's field names as SCIM clients know them. */
+    private static final java.util.Map<String, String> SCIM_NAMES = java.util.Map.of(
+            "userPrincipalName", "userName", "email", "emails.value", "country", "addresses.country",
+            "preferredLanguage", "preferredLanguage", "displayName", "displayName");
+
+    /** A problem's detail, with the fields at fault under their SCIM names ({@code userName: must be ...}). */
+    private static String scimDetail(ProblemException e) {
+        if (e.errors() == null || e.errors().isEmpty()) {
+            return e.detail();
+        }
+        return String.join("; ", e.errors().stream().map(error -> SCIM_NAMES.getOrDefault(error.field(),
+                error.field()) + ": " + error.message()).toList());
     }
 
     static Response response(int status, String scimType, String detail) {

@@ -118,7 +118,7 @@ public final class ScimJson {
         return null;
     }
 
-    /** A text attribute: a string (a number is taken as its digits); null when absent; 400 for anything else. */
+    /** A text attribute: a string; null when absent; 400 for anything else. */
     public static String text(Map<String, Object> values, String attribute, String name) {
         Object value = values.get(attribute);
         if (value == null) {
@@ -126,9 +126,6 @@ public final class ScimJson {
         }
         if (value instanceof String s) {
             return s;
-        }
-        if (value instanceof Number n) {
-            return n.toString();
         }
         throw ScimException.invalidValue(name + " must be a string.");
     }
