@@ -168,7 +168,8 @@ class ScimIT {
         for (UserResource user : List.of(ada, alan)) {
             JsonObject email = scenario.awaitSent(user.getUserName(), "LICENSE_ASSIGNED", 1).get(0);
             MimeMessage mail = scenario.receivedFor(email);
-            assertEquals(user.getEmails().get(0).getValue(), mail.getAllRecipients()[0].toString());
+            assertEquals(user.getEmails().get(0).getValue(),
+                    ((jakarta.mail.internet.InternetAddress) mail.getAllRecipients()[0]).getAddress());
             String text = AutomaticEmailsIT.text(mail);
             assertTrue(text.contains(apiUser(user.getUserName()).getString("conferenceId")), text);
             assertTrue(text.matches("(?s).*\\b\\d{5}\\b.*"), "a 5-digit PIN in: " + text);

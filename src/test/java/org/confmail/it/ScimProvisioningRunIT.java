@@ -135,7 +135,7 @@ class ScimProvisioningRunIT {
         Map<String, Integer> counts = new HashMap<>();
         try {
             for (MimeMessage message : SMTP.getReceivedMessages()) {
-                String to = message.getAllRecipients()[0].toString();
+                String to = ((jakarta.mail.internet.InternetAddress) message.getAllRecipients()[0]).getAddress();
                 if (to.contains("." + suffix + "@bench.contoso.com")) {
                     counts.merge(to, 1, Integer::sum);
                 }

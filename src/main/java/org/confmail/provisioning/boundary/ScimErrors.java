@@ -71,6 +71,19 @@ public class ScimErrors implements ExceptionMapper<Throwable> {
                 error.field()) + ": " + error.message()).toList());
     }
 
+    /**
+     * Runs a resource method so that a service's problem becomes a SCIM error: JAX-RS sends a
+     * WebApplicationException that carries its own answer (a problem document) as it is, past every mapper.
+     */
+    static Response scim(java.util.function.Supplier<Response> call) {
+        try {
+            return call.get();
+        } catch (ProblemException e) {
+            Response response = new ScimErrors().toResponse(e);
+            throw new WebApplicationException(response);
+        }
+    }
+
     static Response response(int status, String scimType, String detail) {
         JsonObjectBuilder json = Json.createObjectBuilder().add("schemas", ScimJson.strings(Scim.ERROR_SCHEMA))
                 .add("status", String.valueOf(status));

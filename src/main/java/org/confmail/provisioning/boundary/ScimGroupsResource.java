@@ -41,45 +41,57 @@ public class ScimGroupsResource {
 
     @POST
     public Response create(String body) {
-        return Answers.created(groups.create(ScimJson.object(body), base()));
+        return ScimErrors.scim(() -> {
+            return Answers.created(groups.create(ScimJson.object(body), base()));
+        });
     }
 
     @GET
     public Response list(@QueryParam("filter") String filter, @QueryParam("startIndex") String startIndex,
             @QueryParam("count") String count, @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excluded) {
-        Scim.Page page = groups.list(filter, Scim.Window.of(startIndex, count), base(),
-                Answers.wants("members", attributes, excluded));
-        return Answers.ok(Answers.page(page, attributes, excluded));
+        return ScimErrors.scim(() -> {
+            Scim.Page page = groups.list(filter, Scim.Window.of(startIndex, count), base(),
+                    Answers.wants("members", attributes, excluded));
+            return Answers.ok(Answers.page(page, attributes, excluded));
+        });
     }
 
     @GET
     @Path("{id}")
     public Response read(@PathParam("id") String id, @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excluded) {
-        return Answers.ok(Answers.select(groups.read(id, base(), Answers.wants("members", attributes, excluded)),
-                attributes, excluded));
+        return ScimErrors.scim(() -> {
+            return Answers.ok(Answers.select(groups.read(id, base(), Answers.wants("members", attributes, excluded)),
+                    attributes, excluded));
+        });
     }
 
     @PUT
     @Path("{id}")
     public Response replace(@PathParam("id") String id, String body) {
-        return Answers.ok(groups.replace(id, ScimJson.object(body), base()));
+        return ScimErrors.scim(() -> {
+            return Answers.ok(groups.replace(id, ScimJson.object(body), base()));
+        });
     }
 
     @PATCH
     @Path("{id}")
     public Response patch(@PathParam("id") String id, String body, @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excluded) {
-        return Answers.ok(Answers.select(groups.patch(id, ScimJson.object(body), base(),
-                Answers.wants("members", attributes, excluded)), attributes, excluded));
+        return ScimErrors.scim(() -> {
+            return Answers.ok(Answers.select(groups.patch(id, ScimJson.object(body), base(),
+                    Answers.wants("members", attributes, excluded)), attributes, excluded));
+        });
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
-        groups.delete(id);
-        return Response.noContent().build();
+        return ScimErrors.scim(() -> {
+            groups.delete(id);
+            return Response.noContent().build();
+        });
     }
 
     private URI base() {

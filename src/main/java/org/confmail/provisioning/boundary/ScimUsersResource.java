@@ -38,42 +38,54 @@ public class ScimUsersResource {
 
     @POST
     public Response create(String body) {
-        JsonObject user = users.create(ScimJson.object(body), base());
-        return Answers.created(user);
+        return ScimErrors.scim(() -> {
+            JsonObject user = users.create(ScimJson.object(body), base());
+            return Answers.created(user);
+        });
     }
 
     @GET
     public Response list(@QueryParam("filter") String filter, @QueryParam("startIndex") String startIndex,
             @QueryParam("count") String count, @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excluded) {
-        Scim.Page page = users.list(filter, Scim.Window.of(startIndex, count), base());
-        return Answers.ok(Answers.page(page, attributes, excluded));
+        return ScimErrors.scim(() -> {
+            Scim.Page page = users.list(filter, Scim.Window.of(startIndex, count), base());
+            return Answers.ok(Answers.page(page, attributes, excluded));
+        });
     }
 
     @GET
     @Path("{id}")
     public Response read(@PathParam("id") String id, @QueryParam("attributes") String attributes,
             @QueryParam("excludedAttributes") String excluded) {
-        return Answers.ok(Answers.select(users.read(id, base()), attributes, excluded));
+        return ScimErrors.scim(() -> {
+            return Answers.ok(Answers.select(users.read(id, base()), attributes, excluded));
+        });
     }
 
     @PUT
     @Path("{id}")
     public Response replace(@PathParam("id") String id, String body) {
-        return Answers.ok(users.replace(id, ScimJson.object(body), base()));
+        return ScimErrors.scim(() -> {
+            return Answers.ok(users.replace(id, ScimJson.object(body), base()));
+        });
     }
 
     @PATCH
     @Path("{id}")
     public Response patch(@PathParam("id") String id, String body) {
-        return Answers.ok(users.patch(id, ScimJson.object(body), base()));
+        return ScimErrors.scim(() -> {
+            return Answers.ok(users.patch(id, ScimJson.object(body), base()));
+        });
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
-        users.delete(id);
-        return Response.noContent().build();
+        return ScimErrors.scim(() -> {
+            users.delete(id);
+            return Response.noContent().build();
+        });
     }
 
     private URI base() {

@@ -118,7 +118,9 @@ public final class ScimQuery {
             if (wanted == null || !(op.equals("eq") || op.equals("ne"))) {
                 throw ScimException.invalidFilter("A boolean attribute takes eq or ne with true or false.");
             }
-            return "(" + column.jpql() + (op.equals("eq") ? " = " : " <> ") + parameter(wanted) + ")";
+            // A literal, not a parameter: EclipseLink prints a bound boolean as 0 or 1 in queries it does not bind
+            // (those with LIKE ... ESCAPE), which H2 refuses to compare with a BOOLEAN column.
+            return "(" + column.jpql() + (op.equals("eq") ? " = " : " <> ") + (wanted ? "TRUE" : "FALSE") + ")";
         }
         String text = value instanceof JsonString s ? s.getString() : value.toString();
         if (column.kind() == Kind.MEMBER) {
