@@ -118,9 +118,7 @@ public final class ScimQuery {
             if (wanted == null || !(op.equals("eq") || op.equals("ne"))) {
                 throw ScimException.invalidFilter("A boolean attribute takes eq or ne with true or false.");
             }
-            // A literal, not a parameter: EclipseLink prints a bound boolean as 0 or 1 in queries it does not bind
-            // (those with LIKE ... ESCAPE), which H2 refuses to compare with a BOOLEAN column.
-            return "(" + column.jpql() + (op.equals("eq") ? " = " : " <> ") + (wanted ? "TRUE" : "FALSE") + ")";
+            return "(" + column.jpql() + (op.equals("eq") ? " = " : " <> ") + parameter(wanted) + ")";
         }
         String text = value instanceof JsonString s ? s.getString() : value.toString();
         if (column.kind() == Kind.MEMBER) {
@@ -129,15 +127,18 @@ public final class ScimQuery {
             }
             return "(" + column.jpql().formatted(parameter(text)) + ")";
         }
+        // LIKE without an ESCAPE clause, as the rest of confmail writes it: backslash is the default escape of both
+        // H2 and PostgreSQL, and an ESCAPE makes EclipseLink stop binding the query's parameters (it then prints a
+        // boolean as 0, which H2 will not compare with a BOOLEAN column).
         boolean lower = column.kind() == Kind.TEXT;
         String expression = lower ? "LOWER(" + column.jpql() + ")" : column.jpql();
         String operand = lower ? text.toLowerCase(Locale.ROOT) : text;
         return switch (op) {
             case "eq" -> "(" + expression + " = " + parameter(operand) + ")";
             case "ne" -> "(" + column.jpql() + " IS NULL OR " + expression + " <> " + parameter(operand) + ")";
-            case "co" -> "(" + expression + " LIKE " + parameter("%" + escaped(operand) + "%") + " ESCAPE '\\')";
-            case "sw" -> "(" + expression + " LIKE " + parameter(escaped(operand) + "%") + " ESCAPE '\\')";
-            case "ew" -> "(" + expression + " LIKE " + parameter("%" + escaped(operand)) + " ESCAPE '\\')";
+            case "co" -> "(" + expression + " LIKE " + parameter("%" + escaped(operand) + "%") + ")";
+            case "sw" -> "(" + expression + " LIKE " + parameter(escaped(operand) + "%") + ")";
+            case "ew" -> "(" + expression + " LIKE " + parameter("%" + escaped(operand)) + ")";
             case "gt" -> "(" + expression + " > " + parameter(operand) + ")";
             case "ge" -> "(" + expression + " >= " + parameter(operand) + ")";
             case "lt" -> "(" + expression + " < " + parameter(operand) + ")";
