@@ -33,7 +33,9 @@ final class ScimClient {
 
     final URI base;
     final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** HTTP/1.1, as identity providers speak it (the JDK client's h2c upgrade lost long PATCHes' connections). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     ScimClient(URL deployment, String token) {
         String root = deployment.toString();
