@@ -27,7 +27,7 @@ import org.confmail.platform.problem.Problem;
  * before it is parsed. The rest of such a body is read and thrown away (up to {@link #DISCARD_AT_MOST}) before the
  * answer: an HTTP/2 client (h2c) otherwise waits for flow-control credit to finish its upload and never sees the 413.
  */
-@WebFilter(urlPatterns = "/api/*")
+@WebFilter(urlPatterns = {"/api/*", "/scim/*"})
 public class RequestLimits extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
@@ -44,7 +44,7 @@ public class RequestLimits extends HttpFilter {
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             discard(request.getInputStream());
-            tooLarge(response, limit);
+            tooLarge(request, response, limit);
             return;
         }
         if (declared >= 0 || !hasBody(request)) {
@@ -58,7 +58,7 @@ public class RequestLimits extends HttpFilter {
                 body.write(buffer, 0, n);
                 if (body.size() > limit) {
                     discard(in);
-                    tooLarge(response, limit);
+                    tooLarge(request, response, limit);
                     return;
                 }
             }
@@ -78,12 +78,22 @@ public class RequestLimits extends HttpFilter {
         }
     }
 
-    private static void tooLarge(HttpServletResponse response, int limit) throws IOException {
-        jakarta.ws.rs.core.Response problem = Problem.response(413, "Request too large",
-                "The request body is larger than " + limit + " bytes, the most this API reads.");
+    private static void tooLarge(HttpServletRequest request, HttpServletResponse response, int limit)
+            throws IOException {
+        String detail = "The request body is larger than " + limit + " bytes, the most this API reads.";
         response.setStatus(413);
-        response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/scim/")) {
+            // SCIM clients read SCIM error documents.
+            response.setContentType("application/scim+json");
+            response.getWriter().write(jakarta.json.Json.createObjectBuilder()
+                    .add("schemas", jakarta.json.Json.createArrayBuilder()
+                            .add("urn:ietf:params:scim:api:messages:2.0:Error"))
+                    .add("status", "413").add("detail", detail).build().toString());
+            return;
+        }
+        jakarta.ws.rs.core.Response problem = Problem.response(413, "Request too large", detail);
+        response.setContentType(Problem.MEDIA_TYPE);
         response.getWriter().write((String) problem.getEntity());
     }
 

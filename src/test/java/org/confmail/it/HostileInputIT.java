@@ -184,9 +184,11 @@ class HostileInputIT {
                 if (status == 400 || status == 409) {
                     refused++;
                     counts[0]++;
-                    if (!reply.contentType().startsWith("application/problem+json")) {
-                        wrong.add(cell + ": refused without a problem document: " + reply.contentType());
-                    } else if (!namesField(reply, field.name())) {
+                    boolean scim = field.operation().contains(" /scim/");
+                    if (!reply.contentType().startsWith(scim ? "application/scim+json" : "application/problem+json")) {
+                        wrong.add(cell + ": refused without a " + (scim ? "SCIM error" : "problem") + " document: "
+                                + reply.contentType());
+                    } else if (scim ? !scimErrorNames(reply, field.name()) : !namesField(reply, field.name())) {
                         wrong.add(cell + ": the problem does not name " + field.name() + ": " + excerpt(reply.body()));
                     }
                     if (!outcome.before().equals(outcome.after())) {
@@ -355,6 +357,23 @@ class HostileInputIT {
                     "{\"name\": \"corpus\"}", () -> Json.createValue(admin.get("accounts/" + account + "/tokens")
                             .jsonValue().asJsonArray().size()), reply -> reply.json().get(name)));
         }
+        // SCIM (/scim/v2), with a provisioner's token: new users and groups, one attribute hostile each time.
+        Accounts accounts = new Accounts(base);
+        String idp = accounts.create("corpus-idp", "provisioner").username();
+        Api provisioner = accounts.bearer(accounts.token(idp, "corpus", null, null)[1]);
+        for (String name : List.of("userName", "displayName", "externalId", "preferredLanguage", "active")) {
+            fields.add(create("POST /scim/v2/Users", name, provisioner, "../../scim/v2/Users",
+                    () -> "{\"userName\": \"scim-corpus-" + counter.incrementAndGet() + "-" + scenario.suffix
+                            + "@contoso.com\", \"displayName\": \"Corpus\"}",
+                    () -> Json.createValue(provisioner.get("../../scim/v2/Users?count=0").json()
+                            .getInt("totalResults")), false, null));
+        }
+        for (String name : List.of("displayName", "externalId")) {
+            fields.add(create("POST /scim/v2/Groups", name, provisioner, "../../scim/v2/Groups",
+                    () -> "{\"displayName\": \"corpus " + counter.incrementAndGet() + " " + scenario.suffix + "\"}",
+                    () -> Json.createValue(provisioner.get("../../scim/v2/Groups?count=0").json()
+                            .getInt("totalResults")), false, null));
+        }
         return fields;
     }
 
@@ -518,6 +537,9 @@ class HostileInputIT {
                 && shown.getValueType() == JsonValue.ValueType.NULL) {
             return null; // a blank optional text is no text
         }
+        if (sent instanceof JsonString text && text.getString().isBlank() && field.operation().contains(" /scim/")) {
+            return null; // SCIM: a blank attribute is an absent one, which takes its default (displayName: userName)
+        }
         if (sent instanceof JsonString text && shown instanceof JsonString stored) {
             String expected = text.getString().strip();
             String actual = stored.getString();
@@ -526,6 +548,13 @@ class HostileInputIT {
             return same ? null : "shown as " + excerpt(actual) + " instead of " + excerpt(expected);
         }
         return sent.equals(shown) ? null : "shown as " + excerpt(shown.toString()) + " instead of " + value.json();
+    }
+
+    /** A SCIM error document (status as a string) whose detail names the attribute. */
+    private static boolean scimErrorNames(Api.Reply reply, String attribute) {
+        JsonObject error = reply.json();
+        return error.getString("status", "").equals(String.valueOf(reply.status()))
+                && error.getString("detail", "").toLowerCase(Locale.ROOT).contains(attribute.toLowerCase(Locale.ROOT));
     }
 
     private static boolean namesField(Api.Reply reply, String field) {

@@ -79,12 +79,15 @@ class RoleMatrixIT {
         return war;
     }
 
-    /** The callers, in the order each row runs them: least privileged first, the admin last. */
-    enum Who { NONE, REVOKED_TOKEN, EXPIRED_TOKEN, AUDITOR, OPERATOR, ADMIN }
+    /**
+     * The callers, in the order each row runs them: least privileged first, the admin last; then the provisioner (an
+     * API token of a provisioner account), which only SCIM lets in, so it is the one that changes SCIM's fixtures.
+     */
+    enum Who { NONE, REVOKED_TOKEN, EXPIRED_TOKEN, AUDITOR, OPERATOR, ADMIN, PROVISIONER }
 
     /** The matrix's columns as the table reads: admin first. */
-    static final List<Who> COLUMNS = List.of(Who.ADMIN, Who.OPERATOR, Who.AUDITOR, Who.EXPIRED_TOKEN,
-            Who.REVOKED_TOKEN, Who.NONE);
+    static final List<Who> COLUMNS = List.of(Who.ADMIN, Who.OPERATOR, Who.AUDITOR, Who.PROVISIONER,
+            Who.EXPIRED_TOKEN, Who.REVOKED_TOKEN, Who.NONE);
 
     /** A request of an API row, made once per row from that row's fixture. {@code text}: no JSON Accept header. */
     record Request(String method, String path, String body, boolean text) {
@@ -103,7 +106,7 @@ class RoleMatrixIT {
 
     /** One row of the API table: an operation (METHOD /path as /openapi names it), a variant, and six statuses. */
     record ApiRow(String operation, String variant, Function<Fixtures, Request> request, int admin, int operator,
-            int auditor, int expired, int revoked, int none) {
+            int auditor, int expired, int revoked, int none, int provisioner) {
 
         int expected(Who who) {
             return switch (who) {
@@ -113,6 +116,7 @@ class RoleMatrixIT {
                 case EXPIRED_TOKEN -> expired;
                 case REVOKED_TOKEN -> revoked;
                 case NONE -> none;
+                case PROVISIONER -> provisioner;
             };
         }
 
@@ -124,8 +128,19 @@ class RoleMatrixIT {
 
     static ApiRow api(String operation, String variant, Function<Fixtures, Request> request, int admin, int operator,
             int auditor) {
-        return new ApiRow(operation, variant, request, admin, operator, auditor, 401, 401, 401);
+        return new ApiRow(operation, variant, request, admin, operator, auditor, 401, 401, 401, 403);
     }
+
+    /**
+     * A SCIM operation: only the provisioner's token gets in. The others sign in with a password (SCIM takes a Bearer
+     * token only: 401) or hold a bad token (401); ScimIT shows an admin's valid token refused with 403.
+     */
+    static ApiRow scim(String operation, String variant, Function<Fixtures, Request> request, int provisioner) {
+        return new ApiRow(operation, variant, request, 401, 401, 401, 401, 401, 401, provisioner);
+    }
+
+    /** SCIM's base, relative to the API's. */
+    static final String SCIM = "../../scim/v2/";
 
     /**
      * THE TABLE, API half. An operation added to the API without a row here fails
@@ -207,17 +222,56 @@ class RoleMatrixIT {
             api("GET /api/v1/audit", "", f -> Request.get("audit?size=5"), 200, 403, 200),
             // Jitsi Meet's calls are public: no caller is refused, and a bad token is not even looked at.
             new ApiRow("GET /jitsi/dial-in-numbers", "public", f -> Request.endpoint("../../jitsi/dial-in-numbers"
-                    + "?bridgeId=" + f.bridge()), 200, 200, 200, 200, 200, 200),
+                    + "?bridgeId=" + f.bridge()), 200, 200, 200, 200, 200, 200, 200),
             new ApiRow("GET /jitsi/conference-mapper", "public", f -> Request.endpoint("../../jitsi/conference-mapper"
-                    + "?id=9876543210"), 200, 200, 200, 200, 200, 200),
+                    + "?id=9876543210"), 200, 200, 200, 200, 200, 200, 200),
             // Beside the API: Payara's endpoints in the application, which authenticate like the API.
-            new ApiRow("GET /health", "details", f -> Request.endpoint("../../health"), 200, 200, 200, 401, 401, 401),
+            new ApiRow("GET /health", "details", f -> Request.endpoint("../../health"), 200, 200, 200, 401, 401, 401,
+                    401),
             new ApiRow("GET /health/ready", "UP or DOWN only when anonymous", f -> Request.endpoint(
-                    "../../health/ready"), 200, 200, 200, 401, 401, 200),
+                    "../../health/ready"), 200, 200, 200, 401, 401, 200, 200),
             new ApiRow("GET /health/live", "UP or DOWN only when anonymous", f -> Request.endpoint(
-                    "../../health/live"), 200, 200, 200, 401, 401, 200),
-            new ApiRow("GET /metrics", "", f -> Request.endpoint("../../metrics"), 200, 200, 200, 401, 401, 401),
-            new ApiRow("GET /openapi", "", f -> Request.endpoint("../../openapi"), 200, 200, 200, 401, 401, 401));
+                    "../../health/live"), 200, 200, 200, 401, 401, 200, 200),
+            new ApiRow("GET /metrics", "", f -> Request.endpoint("../../metrics"), 200, 200, 200, 401, 401, 401,
+                    401),
+            new ApiRow("GET /openapi", "", f -> Request.endpoint("../../openapi"), 200, 200, 200, 401, 401, 401,
+                    401),
+            // SCIM provisioning (/scim/v2): the provisioner's token only.
+            scim("GET /scim/v2/ServiceProviderConfig", "", f -> Request.get(SCIM + "ServiceProviderConfig"), 200),
+            scim("GET /scim/v2/ResourceTypes", "", f -> Request.get(SCIM + "ResourceTypes"), 200),
+            scim("GET /scim/v2/ResourceTypes/{name}", "", f -> Request.get(SCIM + "ResourceTypes/User"), 200),
+            scim("GET /scim/v2/Schemas", "", f -> Request.get(SCIM + "Schemas"), 200),
+            scim("GET /scim/v2/Schemas/{id}", "", f -> Request.get(SCIM + "Schemas/"
+                    + "urn:ietf:params:scim:schemas:core:2.0:Group"), 200),
+            scim("POST /scim/v2/Users", "", f -> Request.json("POST", SCIM + "Users", "{\"userName\": \"scim-"
+                    + f.unique() + "@contoso.com\"}"), 201),
+            scim("GET /scim/v2/Users", "filter", f -> Request.get(SCIM + "Users?count=5&filter=userName%20sw%20%22a%22"),
+                    200),
+            scim("GET /scim/v2/Users/{id}", "", f -> Request.get(SCIM + "Users/" + f.scimUser()), 200),
+            scim("PUT /scim/v2/Users/{id}", "", f -> {
+                String id = f.scimUser();
+                return Request.json("PUT", SCIM + "Users/" + id, "{\"userName\": \"put-" + f.unique()
+                        + "@contoso.com\"}");
+            }, 200),
+            scim("PATCH /scim/v2/Users/{id}", "", f -> Request.json("PATCH", SCIM + "Users/" + f.scimUser(),
+                    "{\"Operations\": [{\"op\": \"replace\", \"path\": \"displayName\", \"value\": \"M\"}]}"), 200),
+            scim("DELETE /scim/v2/Users/{id}", "", f -> Request.json("DELETE", SCIM + "Users/" + f.scimUser(), null),
+                    204),
+            scim("POST /scim/v2/Groups", "", f -> Request.json("POST", SCIM + "Groups", "{\"displayName\": \"g-"
+                    + f.unique() + "\"}"), 201),
+            scim("GET /scim/v2/Groups", "", f -> Request.get(SCIM + "Groups?count=5"), 200),
+            scim("GET /scim/v2/Groups/{id}", "", f -> Request.get(SCIM + "Groups/" + f.scimGroup()), 200),
+            scim("PUT /scim/v2/Groups/{id}", "", f -> {
+                String id = f.scimGroup();
+                return Request.json("PUT", SCIM + "Groups/" + id, "{\"displayName\": \"put-" + f.unique() + "\"}");
+            }, 200),
+            scim("PATCH /scim/v2/Groups/{id}", "members", f -> {
+                String group = f.scimGroup();
+                return Request.json("PATCH", SCIM + "Groups/" + group, "{\"Operations\": [{\"op\": \"add\","
+                        + " \"path\": \"members\", \"value\": [{\"value\": \"" + f.scimUser() + "\"}]}]}");
+            }, 200),
+            scim("DELETE /scim/v2/Groups/{id}", "", f -> Request.json("DELETE", SCIM + "Groups/" + f.scimGroup(), null),
+                    204));
 
     /**
      * What a portal action ended as: done, refused for the role, refused by a rule (not the role), the login page, or
@@ -451,8 +505,14 @@ class RoleMatrixIT {
         apis.put(Who.REVOKED_TOKEN, accounts.bearer(revoked[1]));
         apis.put(Who.EXPIRED_TOKEN, accounts.bearer(expired[1]));
         apis.put(Who.NONE, fixtures.admin.anonymous());
+        Accounts.Account provisioner = accounts.create("matrix-provisioner", "provisioner");
+        String provisionerToken = accounts.token(provisioner.username(), "matrix scim", null, null)[1];
+        apis.put(Who.PROVISIONER, accounts.bearer(provisionerToken));
+        fixtures.provisioner = apis.get(Who.PROVISIONER);
         portalLogins = Map.of(Who.OPERATOR, operator, Who.AUDITOR, auditor);
-        tokens = Map.of(Who.REVOKED_TOKEN, revoked[1], Who.EXPIRED_TOKEN, expired[1]);
+        // The portal ignores tokens: each of these, the provisioner's included, meets the login page.
+        tokens = Map.of(Who.REVOKED_TOKEN, revoked[1], Who.EXPIRED_TOKEN, expired[1], Who.PROVISIONER,
+                provisionerToken);
         long untilExpired = Duration.between(Instant.now(), expiry).toMillis() + 500;
         if (untilExpired > 0) {
             Thread.sleep(untilExpired);
@@ -476,7 +536,10 @@ class RoleMatrixIT {
                     wrong.add(row.operation() + " [" + row.variant() + "] as " + who + ": expected "
                             + row.expected(who) + ", got " + reply.status() + " " + reply.body());
                 }
-                if (reply.status() == 401 || reply.status() == 403) {
+                if ((reply.status() == 401 || reply.status() == 403) && request.path().startsWith(SCIM)) {
+                    assertTrue(reply.contentType().startsWith("application/scim+json"),
+                            row.operation() + " as " + who + " answers a SCIM error: " + reply.contentType());
+                } else if (reply.status() == 401 || reply.status() == 403) {
                     assertTrue(reply.contentType().startsWith("application/problem+json"),
                             row.operation() + " as " + who + " answers a problem document: " + reply.contentType());
                 }
@@ -622,7 +685,9 @@ class RoleMatrixIT {
                     .filter(k -> Set.of("get", "put", "post", "delete", "patch").contains(k))
                     .forEach(m -> documented.add(m.toUpperCase() + " " + path)));
         }
-        assertEquals(declared, documented, "/openapi and the resource methods");
+        // SCIM describes itself (/scim/v2/Schemas, /ResourceTypes), not in /openapi.
+        assertEquals(declared.stream().filter(o -> !o.contains(" /scim/")).collect(Collectors.toCollection(
+                TreeSet::new)), documented, "/openapi and the resource methods");
 
         Set<String> actions = portalActions();
         Set<String> covered = new TreeSet<>(NOT_ROLE_ACTIONS.keySet());
@@ -732,8 +797,8 @@ class RoleMatrixIT {
     }
 
     private static String apiTable(Map<ApiRow, Map<Who, Integer>> actual) {
-        StringBuilder table = new StringBuilder("| operation | variant | admin | operator | auditor | expired token"
-                + " | revoked token | no credentials |\n|---|---|---|---|---|---|---|---|\n");
+        StringBuilder table = new StringBuilder("| operation | variant | admin | operator | auditor | provisioner"
+                + " token | expired token | revoked token | no credentials |\n|---|---|---|---|---|---|---|---|---|\n");
         actual.forEach((row, statuses) -> table.append("| `").append(row.operation()).append("` | ")
                 .append(row.variant()).append(" | ")
                 .append(COLUMNS.stream().map(w -> String.valueOf(statuses.get(w))).collect(Collectors.joining(" | ")))
@@ -742,8 +807,8 @@ class RoleMatrixIT {
     }
 
     private static String portalTable(Map<PortalRow, Map<Who, Outcome>> actual) {
-        StringBuilder table = new StringBuilder("| portal action | variant | admin | operator | auditor | expired token"
-                + " | revoked token | no credentials |\n|---|---|---|---|---|---|---|---|\n");
+        StringBuilder table = new StringBuilder("| portal action | variant | admin | operator | auditor | provisioner"
+                + " token | expired token | revoked token | no credentials |\n|---|---|---|---|---|---|---|---|---|\n");
         actual.forEach((row, outcomes) -> table.append("| `").append(row.action()).append("` | ")
                 .append(row.variant()).append(" | ")
                 .append(COLUMNS.stream().map(w -> outcomes.get(w).name().toLowerCase())
@@ -758,6 +823,8 @@ class RoleMatrixIT {
     /** What the rows act on; each call makes a fresh one. */
     static final class Fixtures {
         final Api admin;
+        /** The provisioner's SCIM client, for SCIM's fixtures. */
+        Api provisioner;
         final Scenario scenario;
         private final AtomicInteger counter = new AtomicInteger();
         private String sentEmail;
@@ -770,6 +837,21 @@ class RoleMatrixIT {
 
         String unique() {
             return scenario.suffix + "-" + counter.incrementAndGet();
+        }
+
+        /** A fresh user made through SCIM: its SCIM id. */
+        String scimUser() {
+            Api.Reply user = provisioner.post(SCIM + "Users", "{\"userName\": \"scim-fixture-" + unique()
+                    + "@contoso.com\"}");
+            assertEquals(201, user.status(), user.body());
+            return user.json().getString("id");
+        }
+
+        /** A fresh group made through SCIM: its SCIM id. */
+        String scimGroup() {
+            Api.Reply group = provisioner.post(SCIM + "Groups", "{\"displayName\": \"fixture " + unique() + "\"}");
+            assertEquals(201, group.status(), group.body());
+            return group.json().getString("id");
         }
 
         /** A fresh user with dial-in on the scenario's bridge. */

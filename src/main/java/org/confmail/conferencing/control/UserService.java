@@ -106,7 +106,7 @@ public class UserService {
         static final DialInState NONE = new DialInState(false, null, null, null);
     }
 
-    @Guarded(roles = Roles.ADMIN, action = "user.create")
+    @Guarded(roles = {Roles.ADMIN, Roles.PROVISIONER}, action = "user.create")
     public ConferencingUser create(NewUser input) {
         if (input == null) {
             new Violations().add("userPrincipalName", "is required").throwIfAny();
@@ -146,7 +146,7 @@ public class UserService {
      * caller who is not an admin gets 403, naming the fields, when the patch would change one of {@link #ADMIN_ONLY}
      * (sending a field's current value is no change).
      */
-    @Guarded(roles = {Roles.ADMIN, Roles.OPERATOR}, action = "user.update")
+    @Guarded(roles = {Roles.ADMIN, Roles.OPERATOR, Roles.PROVISIONER}, action = "user.update")
     public ConferencingUser update(String upn, UserChanges changes, Long expectedVersion) {
         ConferencingUser user = find(upn);
         if (expectedVersion != null && expectedVersion != user.version()) {
@@ -157,7 +157,8 @@ public class UserService {
         Map<Field, Object> guarded = adminOnlyValues(user);
         Map<Field, Object> earlier = changedFieldValues(user);
         apply(user, changes, new Violations());
-        if (!caller.isAdmin()) {
+        // A provisioner (the directory) owns users' addresses and licenses, as an admin does.
+        if (!caller.hasAnyRole(Roles.ADMIN, Roles.PROVISIONER)) {
             Map<Field, Object> after = adminOnlyValues(user);
             List<Problem.FieldError> refused = ADMIN_ONLY.stream()
                     .filter(f -> !Objects.equals(guarded.get(f), after.get(f)))
@@ -175,9 +176,31 @@ public class UserService {
         return user;
     }
 
-    @Guarded(roles = Roles.ADMIN, action = "user.delete")
+    @Guarded(roles = {Roles.ADMIN, Roles.PROVISIONER}, action = "user.delete")
     public void delete(String upn) {
         em.remove(find(upn));
+    }
+
+    /**
+     * Gives a user another user principal name (a directory renames people); their dial-in stays as it is, so
+     * nobody is told. 409 when the new name is taken.
+     */
+    @Guarded(roles = {Roles.ADMIN, Roles.PROVISIONER}, action = "user.rename")
+    public ConferencingUser rename(String upn, String newUpn) {
+        ConferencingUser user = find(upn);
+        String name = newUpn == null ? null : newUpn.strip().toLowerCase(Locale.ROOT);
+        new Violations().check(EmailAddresses.isValid(name), "userPrincipalName",
+                "must be an email-like name such as ada@contoso.com").throwIfAny();
+        if (name.equals(user.userPrincipalName())) {
+            return user;
+        }
+        if (findOptional(name).isPresent()) {
+            throw ProblemException.conflict("userPrincipalName", "a user " + name + " already exists");
+        }
+        audit.detail(user.userPrincipalName() + " -> " + name);
+        user.setUserPrincipalName(name);
+        user.touch();
+        return user;
     }
 
     @Guarded(roles = {Roles.ADMIN, Roles.OPERATOR}, action = "user.pin-reset")

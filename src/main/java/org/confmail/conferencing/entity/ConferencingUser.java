@@ -82,6 +82,20 @@ public class ConferencingUser {
     @Column(name = "pin_hash")
     private String pinHash;
 
+    /** False when the directory deactivated the user (SCIM {@code active}); such a user has no license. */
+    @Column(nullable = false)
+    private boolean active = true;
+
+    /** The directory's own id for the user (SCIM {@code externalId}), if a directory provisions them. */
+    @Column(name = "external_id")
+    private String externalId;
+
+    @Column(name = "given_name")
+    private String givenName;
+
+    @Column(name = "family_name")
+    private String familyName;
+
     @Convert(converter = UtcInstantConverter.class)
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -119,6 +133,39 @@ public class ConferencingUser {
 
     public String userPrincipalName() {
         return userPrincipalName;
+    }
+
+    public void setUserPrincipalName(String userPrincipalName) {
+        this.userPrincipalName = userPrincipalName;
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    public void setActive(boolean active) {
+        this.active = active;
+    }
+
+    public String externalId() {
+        return externalId;
+    }
+
+    public void setExternalId(String externalId) {
+        this.externalId = externalId;
+    }
+
+    public String givenName() {
+        return givenName;
+    }
+
+    public String familyName() {
+        return familyName;
+    }
+
+    public void setName(String givenName, String familyName) {
+        this.givenName = givenName;
+        this.familyName = familyName;
     }
 
     public String displayName() {

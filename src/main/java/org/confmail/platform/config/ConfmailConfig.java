@@ -216,6 +216,12 @@ public class ConfmailConfig {
                 .filter(s -> !s.isEmpty());
     }
 
+    /** The SCIM group (by displayName, any case) whose members hold the audio-conferencing license. */
+    public String scimLicenseGroup() {
+        return config().getOptionalValue("confmail.scim.license.group", String.class).map(String::strip)
+                .filter(s -> !s.isEmpty()).orElse("Audio Conferencing");
+    }
+
     /** Conference-info emails one caller may request per hour, whoever the users (bulk sends aside). */
     public int manualEmailsPerCallerPerHour() {
         return Integer.parseInt(text("confmail.manual.emails.per.caller.per.hour"));

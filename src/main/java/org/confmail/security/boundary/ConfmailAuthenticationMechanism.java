@@ -83,6 +83,9 @@ public class ConfmailAuthenticationMechanism implements HttpAuthenticationMechan
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/scim/")) {
+            return scim(request, response, context);
+        }
         if (path.startsWith("/api/") || EndpointGuard.isEndpoint(path)) {
             return api(request, response, context);
         }
@@ -128,6 +131,48 @@ public class ConfmailAuthenticationMechanism implements HttpAuthenticationMechan
                 request.getRemoteAddr(), "login.failure", token == null ? null : token.username(),
                 AuditOutcome.DENIED, "API token: " + why);
         return challenge(response, 401, "Unauthorized", why, "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"");
+    }
+
+    /**
+     * SCIM ({@code /scim/}) takes an API token and nothing else, as identity providers send it; its refusals are SCIM
+     * error documents. Which role the token must have is the SCIM application's to say (provisioner).
+     */
+    private AuthenticationStatus scim(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return scimError(response, 401, "SCIM needs Authorization: Bearer with the API token of an account"
+                    + " with the provisioner role.");
+        }
+        ApiTokens.Check check = tokens.check(header.substring(7).trim(), request.getRemoteAddr());
+        if (check.valid()) {
+            request.setAttribute(Caller.TOKEN_ATTRIBUTE, check.token().name());
+            return context.notifyContainerAboutLogin(check.token()::username, check.roles());
+        }
+        String why = check.status() == ApiToken.Status.EXPIRED ? "The API token has expired."
+                : check.status() == ApiToken.Status.REVOKED ? "The API token was revoked."
+                : "The API token is not valid.";
+        ApiToken token = check.token();
+        audit.record(token == null ? null : token.username(), token == null ? null : token.name(),
+                request.getRemoteAddr(), "login.failure", token == null ? null : token.username(),
+                AuditOutcome.DENIED, "SCIM API token: " + why);
+        return scimError(response, 401, why);
+    }
+
+    private static AuthenticationStatus scimError(HttpServletResponse response, int status, String detail) {
+        try {
+            response.setStatus(status);
+            response.addHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"");
+            response.setContentType("application/scim+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(Json.createObjectBuilder()
+                    .add("schemas", Json.createArrayBuilder().add("urn:ietf:params:scim:api:messages:2.0:Error"))
+                    .add("status", String.valueOf(status)).add("detail", detail).build().toString());
+            response.flushBuffer();
+        } catch (IOException e) {
+            // The client went away; nothing to tell it.
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private AuthenticationStatus portal(HttpServletRequest request, HttpServletResponse response,

@@ -22,10 +22,12 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.confmail.platform.config.ConfmailConfig;
+import org.confmail.security.Roles;
 
 /**
  * What Payara serves beside the API ({@code /health}, {@code /metrics}, {@code /openapi}, servlets it adds to the
- * application at "/") shows nothing to an anonymous caller: it needs an account or an API token, like the API.
+ * application at "/") shows nothing to an anonymous caller: it needs an account or an API token, like the API (of
+ * an admin, operator or auditor: a provisioner's token is for SCIM only).
  * Two exceptions: {@code /health/ready}, {@code /health/live} and {@code /health/started} answer anonymous callers
  * with their status code and {@code {"status":"UP"}} or {@code DOWN} only, for load balancers and orchestrators;
  * and {@code CONFMAIL_OPEN_ENDPOINTS} opens whole endpoints to everyone on purpose.
@@ -54,7 +56,8 @@ public class EndpointGuard extends HttpFilter {
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String endpoint = path.substring(1).split("/", 2)[0];
-        if (request.getUserPrincipal() != null || config.openEndpoints().contains(endpoint)) {
+        // A provisioner account (SCIM only) sees these as an anonymous caller does.
+        if (Roles.PEOPLE.stream().anyMatch(request::isUserInRole) || config.openEndpoints().contains(endpoint)) {
             chain.doFilter(request, response);
             return;
         }
