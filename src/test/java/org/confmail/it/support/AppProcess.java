@@ -64,6 +64,10 @@ public final class AppProcess implements AutoCloseable {
         return this;
     }
 
+    public String name() {
+        return name;
+    }
+
     public URL url() {
         try {
             return URI.create("http://127.0.0.1:" + port + "/").toURL();
