@@ -228,8 +228,10 @@ class ClusterIT {
 
     /** Signs in to the portal through the load balancer until the sticky cookie names this instance. */
     private static FacesClient portalSessionOn(HaProxy lb, String instance) {
-        for (int attempt = 0; attempt < 12; attempt++) {
+        List<String> landed = new ArrayList<>();
+        for (int attempt = 0; attempt < 30; attempt++) {
             FacesClient client = new FacesClient(lb.url()).login("admin", AppProcess.ADMIN_PASSWORD);
+            landed.add(client.cookie(HaProxy.COOKIE));
             if (instance.equals(client.cookie(HaProxy.COOKIE))) {
                 for (int i = 0; i < 5; i++) {
                     assertEquals(200, client.get("admin/users.xhtml").status());
@@ -238,7 +240,7 @@ class ClusterIT {
                 return client;
             }
         }
-        throw new AssertionError("no portal session landed on " + instance);
+        throw new AssertionError("no portal session landed on " + instance + ": " + landed);
     }
 
     /** Posts one request with its own Idempotency-Key, retried with that key while the answer is not 202. */

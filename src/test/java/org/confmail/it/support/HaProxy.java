@@ -41,6 +41,7 @@ public final class HaProxy implements AutoCloseable {
                     timeout connect 2s
                     timeout client 60s
                     timeout server 60s
+                    timeout check 5s
                     retries 2
                     option redispatch
                     option forwardfor
@@ -53,7 +54,7 @@ public final class HaProxy implements AutoCloseable {
                     balance roundrobin
                     option httpchk GET /health/ready
                     http-check expect status 200
-                    default-server inter 1s fall 2 rise 2
+                    default-server inter 2s fall 2 rise 2
                     cookie %s insert indirect nocache httponly
                 %s""".formatted(port, COOKIE, servers));
     }
