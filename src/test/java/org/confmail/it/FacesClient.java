@@ -78,7 +78,7 @@ public final class FacesClient {
     /** A client that sends this Authorization header with every request (the portal must ignore it). */
     public FacesClient(java.net.URL base, String authorization) {
         this.root = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
-        this.client = HttpClient.newBuilder().cookieHandler(cookies)
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
         this.authorization = authorization;
     }
