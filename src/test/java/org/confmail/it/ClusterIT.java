@@ -84,7 +84,8 @@ class ClusterIT {
                 ArtemisBroker broker = new ArtemisBroker(work.resolve("artemis"), AppProcess.freePort())) {
             broker.start(Duration.ofMinutes(2));
             for (int i = 0; i < count; i++) {
-                String name = "node-" + (char) ('a' + i);
+                // Names differ between the runs, so that each run's logs stay in target/it-apps.
+                String name = "node" + count + "-" + (char) ('a' + i);
                 Map<String, String> settings = new HashMap<>(database.settings(database.url()));
                 settings.putAll(Map.ofEntries(
                         Map.entry("CONFMAIL_INSTANCE_NAME", name),
