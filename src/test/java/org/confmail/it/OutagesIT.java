@@ -133,6 +133,7 @@ class OutagesIT {
         assertEquals(503, problem.getInt("status"));
         assertTrue(retryAfter != null && Integer.parseInt(retryAfter) > 0, "Retry-After: " + retryAfter);
         assertTrue(sawUnready, "the instance was unready while the database was away");
+        assertTrue(slowestMillis < 5_000, "the 503 comes at once, not after retries: " + slowestMillis + " ms");
 
         long backAt = System.nanoTime();
         assertTrue(Api.eventually(Duration.ofSeconds(60), () -> readiness() == 200), "ready again");
