@@ -86,7 +86,7 @@ class AbuseLimitsIT {
     @AfterAll
     void stop() throws Exception {
         if (app != null) {
-            app.stop();
+            app.close();
         }
         if (smtp != null) {
             smtp.close();
@@ -394,8 +394,10 @@ class AbuseLimitsIT {
                 "CONFMAIL_SMTP_PASSWORD", "secret",
                 "CONFMAIL_SMTP_SECURITY", "none"));
         Files.createDirectories(work.resolve("refused"));
-        IllegalStateException exited = assertThrows(IllegalStateException.class,
-                () -> refused.start(Duration.ofMinutes(3)));
+        IllegalStateException exited;
+        try (refused) {
+            exited = assertThrows(IllegalStateException.class, () -> refused.start(Duration.ofMinutes(3)));
+        }
         assertTrue(exited.getMessage().contains("exited with 2"), exited.getMessage());
         List<String> lines = Files.readAllLines(refused.log()).stream()
                 .filter(l -> l.contains("confmail cannot start")).toList();

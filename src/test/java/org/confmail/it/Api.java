@@ -59,7 +59,9 @@ public final class Api {
     private Api(URI base, String authorization, java.net.InetAddress localAddress) {
         this.base = base;
         this.authorization = authorization;
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                // No h2c upgrade (browsers never make one): a load balancer would make the connection a tunnel.
+                .version(HttpClient.Version.HTTP_1_1);
         if (localAddress != null) {
             builder.localAddress(localAddress);
         }

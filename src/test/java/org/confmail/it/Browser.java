@@ -114,6 +114,9 @@ public final class Browser implements AutoCloseable {
                     + "(.ci/run does), or name another chromium with -Dconfmail.it.chromium=/path");
         }
         long start = System.nanoTime();
+        // Playwright's 5 s default fails a correct page on a loaded two-core machine (a dialog closing after an AJAX
+        // round trip, seen at load 19); a wrong page still fails, only later.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         // The environment, not a system property: that is where Playwright's driver looks before it would run
         // "playwright install" and download its own browsers, which cannot work here.
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()

@@ -82,7 +82,7 @@ class DeliveryFaultsIT {
     @AfterAll
     void stop() throws Exception {
         if (app != null) {
-            app.stop();
+            app.close();
         }
         if (broker != null) {
             broker.close();

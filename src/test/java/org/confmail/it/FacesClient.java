@@ -68,6 +68,7 @@ public final class FacesClient {
 
     private final URI root;
     private final HttpClient client;
+    private final CookieManager cookies = new CookieManager();
     private final String authorization;
 
     public FacesClient(java.net.URL base) {
@@ -77,7 +78,7 @@ public final class FacesClient {
     /** A client that sends this Authorization header with every request (the portal must ignore it). */
     public FacesClient(java.net.URL base, String authorization) {
         this.root = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
         this.authorization = authorization;
     }
@@ -91,6 +92,12 @@ public final class FacesClient {
             throw new AssertionError("login as " + username + " failed: " + after.status() + " " + after.html());
         }
         return this;
+    }
+
+    /** The value of a cookie this client holds (a load balancer's sticky-session cookie), or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     public Page get(String path) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -14,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What an orchestrator and an operator see: readiness with the database and the broker, and SMTP reachability as
- * its own check that never makes confmail unready (no SMTP server listens here between the GreenMail tests). An
+ * What an orchestrator and an operator see: readiness decided by the database, and broker and SMTP reachability as
+ * checks of their own that never make confmail unready (no SMTP server listens here between the GreenMail tests). An
  * anonymous probe learns UP or DOWN and nothing else; the details, /metrics and /openapi need an account.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -37,6 +38,10 @@ class HealthIT {
         String body = ready.body().replace(" ", "");
         assertTrue(body.contains("\"name\":\"database\",\"status\":\"UP\""), body);
         assertTrue(body.contains("\"name\":\"broker\",\"status\":\"UP\""), body);
+        JsonObject broker = ready.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals("broker")).findFirst().orElseThrow();
+        // Payara writes a check's data values as strings.
+        assertEquals("true", broker.getJsonObject("data").getString("reachable"), broker.toString());
         assertTrue(body.contains("\"name\":\"smtp\",\"status\":\"UP\""), body);
         assertTrue(body.contains("\"reachable\""), body);
     }
@@ -66,6 +71,8 @@ class HealthIT {
         Api.Reply metrics = admin.getText("../../metrics");
         assertEquals(200, metrics.status());
         assertTrue(metrics.body().contains("confmail_smtp_reachable"), "confmail's own metrics are there");
+        assertTrue(metrics.body().matches("(?s).*\\nconfmail_broker_reachable(\\{[^}]*})? 1(\\.0)?\\n.*"),
+                "the broker gauge says reachable");
         assertEquals(200, admin.getText("../../openapi").status());
         Api.Reply wrong = new Api(base, "admin", "not-the-admin-password").getText("../../metrics");
         assertEquals(401, wrong.status(), wrong.body());

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.confmail.platform.config.ConfmailConfig;
+import org.confmail.platform.problem.ProblemMappers;
 
 /**
  * Keeps the audit trail for {@code CONFMAIL_AUDIT_RETENTION} (a year) and no longer: on the sweeper's interval
@@ -52,7 +53,8 @@ public class AuditRetention {
                 LOG.info(() -> "Deleted " + deleted + " audit entries older than " + config.auditRetention());
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Audit retention failed: " + e.getMessage(), e);
+            LOG.log(Level.WARNING, "Audit retention failed: " + e.getMessage(),
+                    ProblemMappers.databaseUnavailable(e) ? null : e);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.confmail.conferencing.control.DialInInfo;
@@ -63,7 +64,27 @@ public class EmailDeliverer {
         lease = config.claimLease();
     }
 
+    /**
+     * The emails this process is handling, counted per id (a duplicate message may run beside the first): taken
+     * before the claim and let go after the outcome, so the sweeper never takes back a claim that is in use.
+     */
+    private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
+
     public void deliver(String emailId) {
+        inFlight.merge(emailId, 1, Integer::sum);
+        try {
+            claimAndSend(emailId);
+        } finally {
+            inFlight.computeIfPresent(emailId, (id, n) -> n == 1 ? null : n - 1);
+        }
+    }
+
+    /** The ids being delivered by this process right now. */
+    public Set<String> inFlight() {
+        return Set.copyOf(inFlight.keySet());
+    }
+
+    private void claimAndSend(String emailId) {
         long t0 = System.nanoTime();
         Optional<OutboxEmail> claimed = store.claim(emailId, lease);
         long t1 = System.nanoTime();

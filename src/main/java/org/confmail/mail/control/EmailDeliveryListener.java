@@ -10,6 +10,7 @@ import jakarta.jms.TextMessage;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.confmail.platform.config.ConfmailConfig;
+import org.confmail.platform.problem.ProblemMappers;
 
 /**
  * Takes email ids off the queue and has them delivered. Idempotent: the deliverer's claim makes a message for a row
@@ -18,7 +19,9 @@ import org.confmail.platform.config.ConfmailConfig;
  * <p>A message whose processing throws is rolled back and redelivered by the broker, at most
  * {@code CONFMAIL_DELIVERY_MAX_REDELIVERIES} times, then moved to the broker's dead-letter queue
  * ({@code ActiveMQ.DLQ}). On that last delivery the row is first marked FAILED with the reason, so that it does
- * not sit QUEUED or SENDING waiting for the sweeper to fail the same way again; an operator can retry it.
+ * not sit QUEUED or SENDING waiting for the sweeper to fail the same way again; an operator can retry it. A failure
+ * because the database is away is not the message's fault: the message is consumed and the row is left to the
+ * sweeper, which finds it once the database answers again.
  *
  * <p>{@code maxSessions} (how many messages this instance processes at once) and {@code maximumRedeliveries} come
  * from {@code CONFMAIL_DELIVERY_CONCURRENCY} and {@code CONFMAIL_DELIVERY_MAX_REDELIVERIES} without a rebuild, but
@@ -67,6 +70,13 @@ public class EmailDeliveryListener implements MessageListener {
         try {
             deliverer.deliver(emailId);
         } catch (RuntimeException e) {
+            if (ProblemMappers.databaseUnavailable(e)) {
+                // Redeliveries would fail the same way while the database is away and end in the dead-letter
+                // queue: the message is spent, and the sweeper announces the row again once the database is back.
+                LOG.warning(() -> "Email " + emailId + ": the database does not answer; the sweeper sends it when it"
+                        + " is back (" + describe(e) + ")");
+                return;
+            }
             int delivery = deliveryCount(message);
             if (isLastDelivery(delivery, config.deliveryMaxRedeliveries())) {
                 failRow(emailId, delivery, e);

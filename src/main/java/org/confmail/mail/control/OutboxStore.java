@@ -145,6 +145,37 @@ public class OutboxStore {
                 .executeUpdate();
     }
 
+    /** A claim of this instance: the row and the end of its lease, which tells this claim from a later one. */
+    public record Claim(String id, Instant claimedUntil) {
+    }
+
+    /** Rows this instance (this incarnation) holds as SENDING. */
+    public List<Claim> ownClaims(int limit) {
+        return em.createQuery("SELECT e.id, e.claimedUntil FROM OutboxEmail e WHERE e.status = :sending"
+                        + " AND e.claimedBy = :me", Object[].class)
+                .setParameter("sending", EmailStatus.SENDING)
+                .setParameter("me", heartbeat.incarnation())
+                .setMaxResults(limit)
+                .getResultList().stream().map(row -> new Claim((String) row[0], (Instant) row[1])).toList();
+    }
+
+    /**
+     * Puts back in the queue a row this instance claimed but is no longer sending: its delivery ended without an
+     * outcome being recorded (the database went away between the claim and the outcome). Only this very claim.
+     */
+    public boolean releaseOwnClaim(Claim claim, Instant queuedAt) {
+        return em.createQuery("UPDATE OutboxEmail e SET e.status = :queued, e.queuedAt = :queuedAt,"
+                        + " e.claimedUntil = NULL, e.version = e.version + 1 WHERE e.id = :id AND e.status = :sending"
+                        + " AND e.claimedBy = :me AND e.claimedUntil = :until")
+                .setParameter("queued", EmailStatus.QUEUED)
+                .setParameter("queuedAt", queuedAt)
+                .setParameter("sending", EmailStatus.SENDING)
+                .setParameter("me", heartbeat.incarnation())
+                .setParameter("until", claim.claimedUntil())
+                .setParameter("id", claim.id())
+                .executeUpdate() == 1;
+    }
+
     /** Rows that need a new message on the queue: due retries, and rows a lost message or a crash left behind. */
     public List<String> dueForRequeue(Duration staleAfter, int limit) {
         Instant now = Instant.now();

@@ -18,6 +18,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.confmail.platform.config.ConfmailConfig;
 import org.confmail.platform.idempotency.IdempotencyStore;
+import org.confmail.platform.problem.ProblemMappers;
 
 /**
  * Every {@code CONFMAIL_OUTBOX_SWEEP_INTERVAL} (10 s), announces again the rows that need it: retries that are due,
@@ -62,6 +63,9 @@ public class OutboxSweeper {
     @Inject
     SenderInstances instances;
 
+    @Inject
+    EmailDeliverer deliverer;
+
     /** The first sweep after start announces every QUEUED row: their messages may have died with the process. */
     private boolean started;
 
@@ -72,6 +76,20 @@ public class OutboxSweeper {
         timers.createIntervalTimer(Math.min(interval, 2000), interval, new TimerConfig("confmail outbox sweeper", false));
     }
 
+    /**
+     * This instance's claims that no delivery here is using any more. The claims are read before the deliveries in
+     * flight: a delivery registers before it claims, so a claim read here is either in that set or abandoned.
+     */
+    private int releaseIdleOwnClaims(Instant queuedAt) {
+        List<OutboxStore.Claim> claims = store.ownClaims(BATCH);
+        if (claims.isEmpty()) {
+            return 0;
+        }
+        java.util.Set<String> busy = deliverer.inFlight();
+        return (int) claims.stream().filter(c -> !busy.contains(c.id()))
+                .filter(c -> store.releaseOwnClaim(c, queuedAt)).count();
+    }
+
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void sweep() {
@@ -80,6 +98,10 @@ public class OutboxSweeper {
             int released = store.releaseAbandonedClaims(Instant.now().minus(staleAfter).minusSeconds(1));
             if (released > 0) {
                 LOG.info(() -> "Took over " + released + " email(s) claimed by an instance that stopped");
+            }
+            int retaken = releaseIdleOwnClaims(Instant.now().minus(staleAfter).minusSeconds(1));
+            if (retaken > 0) {
+                LOG.info(() -> "Took back " + retaken + " email(s) whose delivery here ended without an outcome");
             }
             List<String> due = store.dueForRequeue(staleAfter, BATCH);
             int announced = 0;
@@ -100,7 +122,9 @@ public class OutboxSweeper {
             smtp.closeIdleConnections();
         } catch (RuntimeException e) {
             // The next run tries again; a database or broker outage must not kill the timer.
-            LOG.log(Level.WARNING, "Outbox sweep failed: " + e.getMessage(), e);
+            // While the database is away every sweep fails the same way: one line each, not a stack trace.
+            LOG.log(Level.WARNING, "Outbox sweep failed: " + e.getMessage(),
+                    ProblemMappers.databaseUnavailable(e) ? null : e);
         }
     }
 }

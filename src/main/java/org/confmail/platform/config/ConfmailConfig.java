@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.confmail.platform.ClientAddresses;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -259,6 +260,14 @@ public class ConfmailConfig {
                 .orElse(java.util.Set.of());
     }
 
+    /**
+     * The addresses of the load balancers and reverse proxies in front of confmail: a request from one of them is
+     * taken to come from the address its {@code X-Forwarded-For} names (see {@code ClientAddresses}).
+     */
+    public java.util.Set<String> trustedProxies() {
+        return java.util.Set.copyOf(list("confmail.trusted.proxies"));
+    }
+
     /** The endpoints {@code CONFMAIL_OPEN_ENDPOINTS} may name. */
     public static final java.util.Set<String> ENDPOINTS = java.util.Set.of("health", "metrics", "openapi");
 
@@ -331,6 +340,9 @@ public class ConfmailConfig {
                         + heartbeat + ")");
             }
         });
+        list("confmail.trusted.proxies").stream().filter(a -> !ClientAddresses.isAddressLiteral(a)).findFirst()
+                .ifPresent(a -> problems.add("CONFMAIL_TRUSTED_PROXIES: '" + a + "' is not an IP address (a comma-separated"
+                        + " list of the proxies' addresses, such as 10.0.0.5, 10.0.0.6)"));
         check(problems, "confmail.delivery.concurrency", v -> inRange(v, 1, 64));
         check(problems, "confmail.delivery.max.redeliveries", v -> inRange(v, 0, 100));
         check(problems, "confmail.smtp.reuse.connections", ConfmailConfig::bool);

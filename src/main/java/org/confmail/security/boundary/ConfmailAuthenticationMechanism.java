@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.confmail.audit.control.AuditTrail;
 import org.confmail.audit.entity.AuditOutcome;
+import org.confmail.platform.ClientAddresses;
+import org.confmail.platform.problem.ProblemMappers;
 import org.confmail.security.control.AccountIdentityStore;
 import org.confmail.security.control.ApiTokens;
 import org.confmail.security.control.Caller;
@@ -63,6 +65,9 @@ public class ConfmailAuthenticationMechanism implements HttpAuthenticationMechan
     @Inject
     AuditTrail audit;
 
+    @Inject
+    ClientAddresses clientAddresses;
+
     /** How a password check ended. */
     private sealed interface Verdict {
     }
@@ -83,13 +88,25 @@ public class ConfmailAuthenticationMechanism implements HttpAuthenticationMechan
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/scim/")) {
-            return scim(request, response, context);
+        try {
+            if (path.startsWith("/scim/")) {
+                return scim(request, response, context);
+            }
+            if (path.startsWith("/api/") || EndpointGuard.isEndpoint(path)) {
+                return api(request, response, context);
+            }
+            return portal(request, response, context);
+        } catch (RuntimeException e) {
+            if (!ProblemMappers.databaseUnavailable(e)) {
+                throw e;
+            }
+            // Accounts and tokens live in the database: while it is away, say so instead of a 500 or a wrong 401.
+            response.setHeader("Retry-After", String.valueOf(ProblemMappers.DATABASE_RETRY_AFTER_SECONDS));
+            String detail = "The database does not answer at the moment; nothing was changed. Try again in a few"
+                    + " seconds.";
+            return path.startsWith("/scim/") ? scimError(response, 503, detail)
+                    : challenge(response, 503, "Database unavailable", detail, null);
         }
-        if (path.startsWith("/api/") || EndpointGuard.isEndpoint(path)) {
-            return api(request, response, context);
-        }
-        return portal(request, response, context);
     }
 
     private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response,
@@ -118,7 +135,7 @@ public class ConfmailAuthenticationMechanism implements HttpAuthenticationMechan
 
     private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context, String secret) {
-        ApiTokens.Check check = tokens.check(secret, request.getRemoteAddr());
+        ApiTokens.Check check = tokens.check(secret, clientAddresses.of(request));
         if (check.valid()) {
             request.setAttribute(Caller.TOKEN_ATTRIBUTE, check.token().name());
             return context.notifyContainerAboutLogin(check.token()::username, check.roles());
@@ -128,7 +145,7 @@ public class ConfmailAuthenticationMechanism implements HttpAuthenticationMechan
                 : "The API token is not valid.";
         ApiToken token = check.token();
         audit.record(token == null ? null : token.username(), token == null ? null : token.name(),
-                request.getRemoteAddr(), "login.failure", token == null ? null : token.username(),
+                clientAddresses.of(request), "login.failure", token == null ? null : token.username(),
                 AuditOutcome.DENIED, "API token: " + why);
         return challenge(response, 401, "Unauthorized", why, "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"");
     }
@@ -144,7 +161,7 @@ public class ConfmailAuthenticationMechanism implements HttpAuthenticationMechan
             return scimError(response, 401, "SCIM needs Authorization: Bearer with the API token of an account"
                     + " with the provisioner role.");
         }
-        ApiTokens.Check check = tokens.check(header.substring(7).trim(), request.getRemoteAddr());
+        ApiTokens.Check check = tokens.check(header.substring(7).trim(), clientAddresses.of(request));
         if (check.valid()) {
             request.setAttribute(Caller.TOKEN_ATTRIBUTE, check.token().name());
             return context.notifyContainerAboutLogin(check.token()::username, check.roles());
@@ -154,7 +171,7 @@ public class ConfmailAuthenticationMechanism implements HttpAuthenticationMechan
                 : "The API token is not valid.";
         ApiToken token = check.token();
         audit.record(token == null ? null : token.username(), token == null ? null : token.name(),
-                request.getRemoteAddr(), "login.failure", token == null ? null : token.username(),
+                clientAddresses.of(request), "login.failure", token == null ? null : token.username(),
                 AuditOutcome.DENIED, "SCIM API token: " + why);
         return scimError(response, 401, why);
     }
@@ -214,7 +231,7 @@ public class ConfmailAuthenticationMechanism implements HttpAuthenticationMechan
     /** Checks a password under the guard's limits, and records the outcome. */
     private Verdict check(HttpServletRequest request, UsernamePasswordCredential login, String channel) {
         String username = AccountIdentityStore.normalized(login.getCaller());
-        String address = request.getRemoteAddr();
+        String address = clientAddresses.of(request);
         Duration wait = guard.waitFor(username, address);
         if (!wait.isZero()) {
             return new Wait(wait);

@@ -6,6 +6,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Arrays;
+import org.confmail.platform.ClientAddresses;
 import org.confmail.security.Roles;
 
 /**
@@ -24,6 +25,9 @@ public class Caller {
 
     @Inject
     SecurityContext security;
+
+    @Inject
+    ClientAddresses clientAddresses;
 
     /** Set by the request filter for the duration of one HTTP request on this thread. */
     public static void enter(HttpServletRequest request) {
@@ -84,6 +88,6 @@ public class Caller {
 
     public String address() {
         HttpServletRequest request = CURRENT.get();
-        return request == null ? null : request.getRemoteAddr();
+        return request == null ? null : clientAddresses.of(request);
     }
 }

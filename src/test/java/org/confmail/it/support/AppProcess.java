@@ -41,7 +41,22 @@ public final class AppProcess implements AutoCloseable {
         env.put("CONFMAIL_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("CONFMAIL_DEFAULT_FROM_ADDRESS", "conferencing@confmail.test");
         env.putAll(settings);
+        // In the PostgreSQL runs, an instance the test did not put on a database gets one of its own there (dropped
+        // on close), so that its restarts keep their data as its H2 files would.
+        if (ON_POSTGRESQL && !settings.containsKey("CONFMAIL_DB_URL")) {
+            try {
+                database = PostgresDatabase.create("confmail_" + name.replaceAll("\\W", "_"));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot create a PostgreSQL database for " + name, e);
+            }
+            env.putAll(database.settings(database.url()));
+        }
     }
+
+    /** Whether this is a PostgreSQL run of the system tests (the failsafe executions say so). */
+    static final boolean ON_POSTGRESQL = "postgresql".equals(System.getProperty("confmail.it.database"));
+
+    private PostgresDatabase database;
 
     /** Starts the jar and waits until confmail itself (not just Payara) is ready. */
     public AppProcess start(Duration timeout) throws IOException, InterruptedException {
@@ -62,6 +77,10 @@ public final class AppProcess implements AutoCloseable {
         process = builder.start();
         awaitReady(timeout);
         return this;
+    }
+
+    public String name() {
+        return name;
     }
 
     public URL url() {
@@ -100,6 +119,14 @@ public final class AppProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stop();
+        if (database != null) {
+            try {
+                database.close();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            database = null;
+        }
     }
 
     /** The last lines of the current log, for failure messages. */

@@ -1,0 +1,90 @@
+package org.confmail.platform.database;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rolling upgrades: the first instance of a new version migrates the schema while instances of the old version still
+ * run on it, so a migration may only expand the schema (new tables, nullable or defaulted columns, indexes). Dropping,
+ * renaming or retyping, or making a column NOT NULL without a default, breaks the old instances; that belongs in a
+ * later release's migration whose name says {@code contract_}, once no old instance can run. Migrations up to
+ * {@link #LAST_BEFORE_ROLLING_UPGRADES} were released before rolling upgrades were supported.
+ */
+class MigrationsExpandOnlyTest {
+
+    static final int LAST_BEFORE_ROLLING_UPGRADES = 8;
+    static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+    static final Pattern FILE = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
+
+    static final List<Pattern> CONTRACTING = List.of(
+            Pattern.compile("\\bDROP\\s+(TABLE|COLUMN|VIEW|SEQUENCE)\\b"),
+            Pattern.compile("\\bRENAME\\b"),
+            Pattern.compile("\\bALTER\\s+COLUMN\\s+\\S+\\s+(SET\\s+DATA\\s+)?TYPE\\b"),
+            Pattern.compile("\\bSET\\s+NOT\\s+NULL\\b"),
+            Pattern.compile("\\bADD\\s+(COLUMN\\s+)?(?:(?!\\bDEFAULT\\b)[^,;])*\\bNOT\\s+NULL\\b"));
+
+    @Test
+    void everyMigrationSinceRollingUpgradesOnlyExpandsTheSchema() throws IOException {
+        List<String> offences = new ArrayList<>();
+        int checked = 0;
+        try (Stream<Path> files = Files.list(MIGRATIONS)) {
+            for (Path file : files.sorted().toList()) {
+                Matcher name = FILE.matcher(file.getFileName().toString());
+                assertTrue(name.matches(), "a Flyway versioned migration: " + file);
+                if (Integer.parseInt(name.group(1)) <= LAST_BEFORE_ROLLING_UPGRADES
+                        || name.group(2).toLowerCase(Locale.ROOT).startsWith("contract_")) {
+                    continue;
+                }
+                checked++;
+                offences.addAll(contractions(file.getFileName() + ": ", Files.readString(file)));
+            }
+        }
+        assertEquals(List.of(), offences, "these would break the instances of the previous version still running;"
+                + " move them to a later contract_ migration");
+        System.out.println("[MigrationsExpandOnlyTest] " + checked + " migration(s) after V"
+                + LAST_BEFORE_ROLLING_UPGRADES + " checked");
+    }
+
+    @Test
+    void theRuleCatchesWhatBreaksAnOldInstanceAndLetsExpansionsThrough() {
+        for (String breaking : List.of("ALTER TABLE a DROP COLUMN b;", "drop table a;",
+                "ALTER TABLE a RENAME COLUMN b TO c;", "ALTER TABLE a ALTER COLUMN b TYPE BIGINT;",
+                "ALTER TABLE a ALTER COLUMN b SET NOT NULL;", "ALTER TABLE a ADD COLUMN b INT NOT NULL;")) {
+            assertEquals(1, contractions("", breaking).size(), breaking);
+        }
+        for (String expanding : List.of("CREATE TABLE a (id INT NOT NULL PRIMARY KEY, b VARCHAR(10) NOT NULL);",
+                "ALTER TABLE a ADD COLUMN b INT;", "ALTER TABLE a ADD COLUMN b BOOLEAN DEFAULT TRUE NOT NULL;",
+                "CREATE INDEX ix_a_b ON a (b);", "-- we never DROP COLUMN here\nALTER TABLE a ADD COLUMN c INT;")) {
+            assertEquals(List.of(), contractions("", expanding), expanding);
+        }
+    }
+
+    static List<String> contractions(String where, String sql) {
+        String statements = sql.replaceAll("--[^\\n]*", " ").replaceAll("(?s)/\\*.*?\\*/", " ")
+                .toUpperCase(Locale.ROOT);
+        List<String> found = new ArrayList<>();
+        for (String statement : statements.split(";")) {
+            if (statement.strip().startsWith("CREATE TABLE")) {
+                continue;
+            }
+            for (Pattern p : CONTRACTING) {
+                if (p.matcher(statement).find()) {
+                    found.add(where + statement.strip().replaceAll("\\s+", " "));
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+}
