@@ -256,6 +256,45 @@ class HostileInputIT {
         }
     }
 
+    /**
+     * Single sign-on's callback takes its {@code state}, {@code code} and {@code error} from the query. Here
+     * (single sign-on off) every hostile value there answers 404 and writes nothing: no sign-in entry in the audit
+     * trail, no session. {@code SingleSignOnIT} sends the same corpus to a callback that is on.
+     */
+    @Test
+    @Order(3)
+    void hostileValuesAtTheSingleSignOnCallbackChangeNothingWhileItIsOff() {
+        Api admin = new Api(base);
+        long signIns = admin.get("audit?action=login&size=1").json().getJsonNumber("total").longValue();
+        FacesClient anonymous = new FacesClient(base);
+        List<String> wrong = new ArrayList<>();
+        for (Value value : CORPUS) {
+            String text = queryText(value);
+            for (String parameter : List.of("state", "code", "error")) {
+                FacesClient.Page page = anonymous.get("admin/sign-in/callback?" + parameter + "="
+                        + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&state=s");
+                if (page.status() != 404) {
+                    wrong.add(value.label() + " as " + parameter + ": " + page.status());
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+        // Only the admin's own sign-in for the count above (remembered Basic sign-ins write nothing).
+        long after = admin.get("audit?action=login&size=1").json().getJsonNumber("total").longValue();
+        assertEquals(signIns, after, "no sign-in was recorded");
+        assertEquals(302, anonymous.get("admin/index.xhtml").status(), "no session came of it");
+    }
+
+    /** A corpus value as a query parameter carries it: a JSON string's text, else the JSON itself. */
+    static String queryText(Value value) {
+        try (JsonReader reader = Json.createReader(new StringReader(value.json()))) {
+            JsonValue json = reader.readValue();
+            return json instanceof JsonString string ? string.getString() : value.json();
+        } catch (RuntimeException e) {
+            return value.json();
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------------------
 
     /** Every writable field of the API, each with the fixture it needs. */

@@ -37,7 +37,10 @@ import org.confmail.security.entity.ApiToken;
  * <li>the portal ({@code /admin/}) signs in once through its form ({@code SecurityContext.authenticate}) and keeps
  * the account name in the HTTP session; each request reads the account's roles afresh, so a disabled account or a
  * changed role takes effect at once. An anonymous visit to a protected page goes to the login page.</li>
+ * <li>or, with single sign-on on, through the identity provider ({@link OpenIdSignIn}): the session then keeps the
+ * roles the person's groups gave at sign-in, for the session's life.</li>
  * </ul>
+ * {@code CONFMAIL_LOCAL_SIGN_IN=false} refuses passwords on both faces (API tokens and single sign-on remain).
  * Passwords go through the {@link LoginGuard} (429 with Retry-After while an account or address must wait) and the
  * bounded hashing of {@link PasswordHashing} (503 with Retry-After when sign-in is saturated). Every checked password
  * and every refused token is recorded in the audit trail; an API call's success is recorded when its password was
