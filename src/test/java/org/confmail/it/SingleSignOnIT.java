@@ -66,7 +66,7 @@ class SingleSignOnIT {
                 "CONFMAIL_OIDC_ADMIN_GROUPS", "/confmail-admins",
                 "CONFMAIL_OIDC_OPERATOR_GROUPS", "confmail-operators",
                 "CONFMAIL_OIDC_AUDITOR_GROUPS", "Confmail-Auditors, other-group"))
-                .onPort(port).start(Duration.ofMinutes(4));
+                .onPort(port).start(Duration.ofMinutes(8));
         admin = new Api(app.url(), "admin", AppProcess.ADMIN_PASSWORD);
         browser = Browser.launch();
     }
@@ -296,7 +296,7 @@ class SingleSignOnIT {
     void withPasswordsTurnedOffTokensStillWorkAndSingleSignOnIsTheWayIn() throws Exception {
         JsonObject token = admin.post("accounts/admin/tokens", "{\"name\": \"sso-it script\"}").json();
         app.stop();
-        app.set("CONFMAIL_LOCAL_SIGN_IN", "false").readyWithoutPassword(true).start(Duration.ofMinutes(4));
+        app.set("CONFMAIL_LOCAL_SIGN_IN", "false").readyWithoutPassword(true).start(Duration.ofMinutes(8));
         Api script = Api.bearer(app.url(), token.getString("token"));
         assertEquals(200, script.get("users").status(), "API tokens keep working");
         Api.Reply basic = new Api(app.url(), "admin", AppProcess.ADMIN_PASSWORD).get("users");

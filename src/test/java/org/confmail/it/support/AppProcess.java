@@ -155,7 +155,7 @@ public final class AppProcess implements AutoCloseable {
                     continue;
                 }
                 HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + port + "/health/ready")).timeout(Duration.ofSeconds(5))
+                        "http://127.0.0.1:" + port + "/health/ready")).timeout(Duration.ofSeconds(15))
                         .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:"
                                 + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                         .build(), HttpResponse.BodyHandlers.ofString());
