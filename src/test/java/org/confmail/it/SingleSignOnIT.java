@@ -188,8 +188,14 @@ class SingleSignOnIT {
         assertEquals("/admin/index.xhtml", signInThroughKeycloak("alice.admin"));
         Page page = browser.page();
         page.locator("[id$='logout']").click();
-        page.waitForURL(url -> url.startsWith(app.url() + "admin/login.xhtml"),
-                new Page.WaitForURLOptions().setTimeout(30_000));
+        try {
+            page.waitForURL(url -> url.startsWith(app.url() + "admin/login.xhtml"),
+                    new Page.WaitForURLOptions().setTimeout(30_000));
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            Path shot = browser.screenshot("sso-logout-stuck");
+            throw new AssertionError("logout stayed at " + page.url() + " (" + shot + "): "
+                    + page.locator("body").innerText(), e);
+        }
         browser.assertAccessible("sso-after-logout");
         page.navigate("admin/index.xhtml");
         assertEquals(Browser.LOGIN_PAGE, browser.currentPath(), "the portal session is over");
@@ -255,7 +261,9 @@ class SingleSignOnIT {
     @Test
     @Order(8)
     void everyHostileValueAtTheCallbackIsRefusedAndRecorded() throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        // HTTP/1.1 as browsers speak it over plain http (no h2c upgrade).
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         java.net.http.HttpResponse<String> started = http.send(java.net.http.HttpRequest.newBuilder(
                 URI.create(app.url() + "admin/sign-in")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(302, started.statusCode());
