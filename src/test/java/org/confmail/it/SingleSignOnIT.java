@@ -274,6 +274,7 @@ class SingleSignOnIT {
         long successes = total("action=login.success");
         List<String> wrong = new java.util.ArrayList<>();
         int sent = 0;
+        int refused = 0;
         for (HostileInputIT.Value value : HostileInputIT.CORPUS) {
             String text = java.net.URLEncoder.encode(HostileInputIT.queryText(value),
                     java.nio.charset.StandardCharsets.UTF_8);
@@ -281,18 +282,25 @@ class SingleSignOnIT {
                 java.net.http.HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(
                         URI.create(app.url() + "admin/sign-in/callback?" + query)).header("Cookie", cookie).build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());
-                sent++;
                 String location = answer.headers().firstValue("Location").orElse("");
-                if (answer.statusCode() != 302 || !location.endsWith("/admin/login.xhtml?sso=failed")
-                        || answer.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JSESSIONID"))) {
-                    wrong.add(value.label() + " (" + query + "): " + answer.statusCode() + " " + location);
+                boolean sessionMade = answer.headers().allValues("Set-Cookie").stream()
+                        .anyMatch(c -> c.startsWith("JSESSIONID"));
+                if (answer.statusCode() == 302 && location.endsWith("/admin/login.xhtml?sso=failed") && !sessionMade) {
+                    refused++;
+                } else if (!(answer.statusCode() >= 400 && answer.statusCode() < 500 && answer.statusCode() != 404)
+                        || sessionMade) {
+                    // A 4xx from the server itself (a request line too long) is a refusal too, before confmail.
+                    wrong.add(value.label() + " (" + (query.length() > 80 ? query.substring(0, 80) + "..." : query)
+                            + "): " + answer.statusCode() + " " + location);
                 }
+                sent++;
             }
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
-        assertEquals(failures + sent, total("action=login.failure"), "each refusal is recorded");
+        assertEquals(failures + refused, total("action=login.failure"), "each refusal confmail saw is recorded");
         assertEquals(successes, total("action=login.success"), "nobody signed in");
-        System.out.printf("SingleSignOnIT: %d hostile callbacks refused%n", sent);
+        System.out.printf("SingleSignOnIT: %d hostile callbacks refused (%d by confmail, %d by the server)%n", sent,
+                refused, sent - refused);
     }
 
     static long total(String query) {
