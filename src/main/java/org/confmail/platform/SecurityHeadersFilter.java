@@ -31,12 +31,22 @@ public class SecurityHeadersFilter extends HttpFilter {
             // Users reach confmail over https (perhaps through a proxy): browsers must never fall back to http.
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
+        // The logout form's answer sends the browser on to the identity provider's logout (single sign-on), and
+        // browsers hold a form's redirects to form-action too: the provider's origin is allowed beside 'self'.
+        String formAction = config.oidcIssuer().map(SecurityHeadersFilter::originOf).map(o -> "'self' " + o)
+                .orElse("'self'");
         response.addHeader("Content-Security-Policy",
-                "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'");
+                "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action " + formAction);
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/admin/")) {
             response.setHeader("Cache-Control", "no-store");
         }
         chain.doFilter(request, response);
+    }
+
+    /** scheme://host[:port] of a URL the configuration check accepted. */
+    static String originOf(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + uri.getRawAuthority();
     }
 }

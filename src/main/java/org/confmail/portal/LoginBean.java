@@ -13,7 +13,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import jakarta.servlet.http.HttpSession;
+import java.net.URI;
+import java.util.Optional;
+import org.confmail.platform.config.ConfmailConfig;
 import org.confmail.security.boundary.ConfmailAuthenticationMechanism;
+import org.confmail.security.boundary.OpenIdSignIn;
+import org.confmail.security.control.OpenIdProvider;
 
 /** Signs an account in through the application's authentication mechanism, and out again. */
 @Named
@@ -22,6 +28,12 @@ public class LoginBean {
 
     @Inject
     SecurityContext security;
+
+    @Inject
+    OpenIdProvider provider;
+
+    @Inject
+    ConfmailConfig config;
 
     private String username;
     private String password;
@@ -43,7 +55,10 @@ public class LoginBean {
             HttpServletResponse response = (HttpServletResponse) external.getResponse();
             Object refused = ((HttpServletRequest) external.getRequest())
                     .getAttribute(ConfmailAuthenticationMechanism.REFUSED_ATTRIBUTE);
-            if (refused instanceof Long seconds && seconds > 0) {
+            if (refused instanceof Long off && off == 0) {
+                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                Messages.error("login.off");
+            } else if (refused instanceof Long seconds && seconds > 0) {
                 response.setStatus(429);
                 response.setHeader("Retry-After", String.valueOf(seconds));
                 Messages.error("login.locked", seconds);
@@ -58,12 +73,35 @@ public class LoginBean {
         }
     }
 
+    /**
+     * Ends the portal session and, for a person signed in through the identity provider, the provider's session
+     * too when it offers RP-initiated logout (it then sends the browser back to the login page).
+     */
     public void logout() throws IOException, ServletException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        ((HttpServletRequest) external.getRequest()).logout();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        HttpSession session = request.getSession(false);
+        Optional<URI> providerLogout = Optional.empty();
+        if (session != null && session.getAttribute(OpenIdSignIn.SESSION_SIGNED_IN)
+                instanceof OpenIdProvider.SignedIn who) {
+            providerLogout = provider.logoutUri(who.idToken(),
+                    URI.create(config.publicBaseUrl() + ConfmailAuthenticationMechanism.LOGIN_PAGE));
+        }
+        request.logout();
         external.invalidateSession();
-        external.redirect(external.getRequestContextPath() + "/admin/login.xhtml");
+        external.redirect(providerLogout.map(URI::toString)
+                .orElse(external.getRequestContextPath() + ConfmailAuthenticationMechanism.LOGIN_PAGE));
         FacesContext.getCurrentInstance().responseComplete();
+    }
+
+    /** Whether the login page offers single sign-on. */
+    public boolean isSingleSignOn() {
+        return provider.enabled();
+    }
+
+    /** Whether the login page offers the password form. */
+    public boolean isLocalSignIn() {
+        return config.localSignIn();
     }
 
     public String getUsername() {

@@ -258,6 +258,53 @@ class HostileInputIT {
         }
     }
 
+    /**
+     * Single sign-on's callback takes its {@code state}, {@code code} and {@code error} from the query. Here
+     * (single sign-on off) every hostile value there answers 404 and writes nothing: no sign-in entry in the audit
+     * trail, no session. {@code SingleSignOnIT} sends the same corpus to a callback that is on.
+     */
+    @Test
+    @Order(3)
+    void hostileValuesAtTheSingleSignOnCallbackChangeNothingWhileItIsOff() throws Exception {
+        Api admin = new Api(base);
+        long signIns = admin.get("audit?action=login&size=1").json().getJsonNumber("total").longValue();
+        FacesClient anonymous = new FacesClient(base);
+        // HTTP/1.1 as browsers speak it over plain http (the 1 MB value would otherwise break an h2c upgrade).
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        List<String> wrong = new ArrayList<>();
+        for (Value value : CORPUS) {
+            String text = queryText(value);
+            for (String parameter : List.of("state", "code", "error")) {
+                java.net.http.HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "admin/sign-in/callback?" + parameter + "="
+                                + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&state=s")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                // 404 from confmail; a request line too long is refused by the server before it (4xx).
+                boolean sessionMade = answer.headers().allValues("Set-Cookie").stream()
+                        .anyMatch(c -> c.startsWith("JSESSIONID"));
+                if (answer.statusCode() < 400 || answer.statusCode() >= 500 || sessionMade) {
+                    wrong.add(value.label() + " as " + parameter + ": " + answer.statusCode());
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+        // Only the admin's own sign-in for the count above (remembered Basic sign-ins write nothing).
+        long after = admin.get("audit?action=login&size=1").json().getJsonNumber("total").longValue();
+        assertEquals(signIns, after, "no sign-in was recorded");
+        assertEquals(302, anonymous.get("admin/index.xhtml").status(), "no session came of it");
+    }
+
+    /** A corpus value as a query parameter carries it: a JSON string's text, else the JSON itself. */
+    static String queryText(Value value) {
+        try (JsonReader reader = Json.createReader(new StringReader(value.json()))) {
+            JsonValue json = reader.readValue();
+            return json instanceof JsonString string ? string.getString() : value.json();
+        } catch (RuntimeException e) {
+            return value.json();
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------------------
 
     /** Every writable field of the API, each with the fixture it needs. */

@@ -670,6 +670,41 @@ class RoleMatrixIT {
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }
 
+    /**
+     * Single sign-on's two addresses (its start and the provider's callback) come before any role, so they answer
+     * every caller alike: here, with single sign-on off, 404 to all of them, and nobody is signed in by them. With
+     * it on, {@code SingleSignOnIT} (extended profile) holds the same addresses against a real Keycloak. The
+     * no-access page is shown only by the callback; opened directly it needs a role like the rest of the portal.
+     */
+    @Test
+    void singleSignOnAddressesAnswerEveryCallerAlikeWhileItIsOff() throws IOException {
+        Map<Who, FacesClient> portals = new EnumMap<>(Who.class);
+        portals.put(Who.ADMIN, new FacesClient(base).login("admin", Api.ADMIN_PASSWORD));
+        for (Map.Entry<Who, Accounts.Account> login : portalLogins.entrySet()) {
+            portals.put(login.getKey(), new FacesClient(base).login(login.getValue().username(),
+                    login.getValue().password()));
+        }
+        portals.put(Who.NONE, new FacesClient(base));
+        for (Map.Entry<Who, String> token : tokens.entrySet()) {
+            portals.put(token.getKey(), new FacesClient(base, "Bearer " + token.getValue()));
+        }
+        List<String> wrong = new ArrayList<>();
+        for (Who who : Who.values()) {
+            for (String path : List.of("admin/sign-in", "admin/sign-in/callback?state=s&code=c")) {
+                int status = portals.get(who).get(path).status();
+                if (status != 404) {
+                    wrong.add(who + " GET " + path + ": " + status + ", expected 404");
+                }
+            }
+            int noAccess = portals.get(who).get("admin/no-access.xhtml").status();
+            int expected = who == Who.ADMIN || who == Who.OPERATOR || who == Who.AUDITOR ? 200 : 302;
+            if (noAccess != expected) {
+                wrong.add(who + " GET admin/no-access.xhtml: " + noAccess + ", expected " + expected);
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
     @Test
     void theTablesNameEveryOperationAndEveryPortalAction() throws Exception {
         Set<String> declared = resourceOperations();

@@ -268,6 +268,38 @@ public class ConfmailConfig {
         return java.util.Set.copyOf(list("confmail.trusted.proxies"));
     }
 
+    /** The OpenID Connect provider's issuer URL; portal single sign-on is on when it is set. */
+    public Optional<String> oidcIssuer() {
+        return config().getOptionalValue("confmail.oidc.issuer", String.class).map(String::strip)
+                .filter(s -> !s.isEmpty()).map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+    }
+
+    public String oidcClientId() {
+        return config().getOptionalValue("confmail.oidc.client.id", String.class).map(String::strip).orElse("");
+    }
+
+    public String oidcClientSecret() {
+        return config().getOptionalValue("confmail.oidc.client.secret", String.class).map(String::strip).orElse("");
+    }
+
+    /** The ID token (or UserInfo) claim that lists the person's groups. */
+    public String oidcGroupsClaim() {
+        return text("confmail.oidc.groups.claim");
+    }
+
+    /** The identity provider's groups whose members get a role, by role. */
+    public java.util.Map<String, List<String>> oidcRoleGroups() {
+        return java.util.Map.of(
+                org.confmail.security.Roles.ADMIN, list("confmail.oidc.admin.groups"),
+                org.confmail.security.Roles.OPERATOR, list("confmail.oidc.operator.groups"),
+                org.confmail.security.Roles.AUDITOR, list("confmail.oidc.auditor.groups"));
+    }
+
+    /** Whether people may sign in with an account's password (portal form and API Basic); tokens always work. */
+    public boolean localSignIn() {
+        return Boolean.parseBoolean(text("confmail.local.sign.in"));
+    }
+
     /** The endpoints {@code CONFMAIL_OPEN_ENDPOINTS} may name. */
     public static final java.util.Set<String> ENDPOINTS = java.util.Set.of("health", "metrics", "openapi");
 
@@ -413,6 +445,44 @@ public class ConfmailConfig {
                 }
             }
         });
+        check(problems, "confmail.local.sign.in", ConfmailConfig::bool);
+        check(problems, "confmail.oidc.groups.claim", v -> {
+            if (v.isEmpty() || v.length() > 100 || v.chars().anyMatch(c -> Character.isWhitespace(c)
+                    || Character.isISOControl(c))) {
+                throw new IllegalArgumentException("must be a claim name such as groups");
+            }
+        });
+        checkIfSet(problems, "confmail.oidc.issuer", v -> {
+            java.net.URI uri;
+            try {
+                uri = new java.net.URI(v);
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("must be the provider's issuer URL");
+            }
+            boolean https = "https".equalsIgnoreCase(uri.getScheme());
+            boolean localHttp = "http".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null
+                    && isLoopback(uri.getHost());
+            if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
+                    || !(https || localHttp)) {
+                throw new IllegalArgumentException("must be the provider's https:// issuer URL, such as"
+                        + " https://idp.example.com/realms/example (http:// only to this machine)");
+            }
+            if (oidcClientId().isEmpty()) {
+                problems.add("CONFMAIL_OIDC_CLIENT_ID is not set (CONFMAIL_OIDC_ISSUER is)");
+            }
+            if (oidcClientSecret().isEmpty()) {
+                problems.add("CONFMAIL_OIDC_CLIENT_SECRET is not set (CONFMAIL_OIDC_ISSUER is)");
+            }
+            if (oidcRoleGroups().values().stream().allMatch(List::isEmpty)) {
+                problems.add("CONFMAIL_OIDC_ISSUER is set but none of CONFMAIL_OIDC_ADMIN_GROUPS,"
+                        + " CONFMAIL_OIDC_OPERATOR_GROUPS and CONFMAIL_OIDC_AUDITOR_GROUPS: nobody could sign in");
+            }
+        });
+        if (config().getOptionalValue("confmail.local.sign.in", String.class).map(String::strip)
+                .filter("false"::equalsIgnoreCase).isPresent() && oidcIssuer().isEmpty()) {
+            problems.add("CONFMAIL_LOCAL_SIGN_IN=false needs CONFMAIL_OIDC_ISSUER: without single sign-on nobody"
+                    + " could sign in to the portal");
+        }
         adminPassword().ifPresent(password -> {
             int length = password.codePointCount(0, password.length());
             if (length < 12 || length > 256) {

@@ -21,6 +21,7 @@ import java.util.Set;
 import org.confmail.audit.control.AuditTrail;
 import org.confmail.audit.entity.AuditOutcome;
 import org.confmail.platform.ClientAddresses;
+import org.confmail.platform.config.ConfmailConfig;
 import org.confmail.platform.problem.ProblemMappers;
 import org.confmail.security.control.AccountIdentityStore;
 import org.confmail.security.control.ApiTokens;
@@ -38,7 +39,10 @@ import org.confmail.security.entity.ApiToken;
  * <li>the portal ({@code /admin/}) signs in once through its form ({@code SecurityContext.authenticate}) and keeps
  * the account name in the HTTP session; each request reads the account's roles afresh, so a disabled account or a
  * changed role takes effect at once. An anonymous visit to a protected page goes to the login page.</li>
+ * <li>or, with single sign-on on, through the identity provider ({@link OpenIdSignIn}): the session then keeps the
+ * roles the person's groups gave at sign-in, for the session's life.</li>
  * </ul>
+ * {@code CONFMAIL_LOCAL_SIGN_IN=false} refuses passwords on both faces (API tokens and single sign-on remain).
  * Passwords go through the {@link LoginGuard} (429 with Retry-After while an account or address must wait) and the
  * bounded hashing of {@link PasswordHashing} (503 with Retry-After when sign-in is saturated). Every checked password
  * and every refused token is recorded in the audit trail; an API call's success is recorded when its password was
@@ -68,6 +72,12 @@ public class ConfmailAuthenticationMechanism implements HttpAuthenticationMechan
     @Inject
     ClientAddresses clientAddresses;
 
+    @Inject
+    OpenIdSignIn openId;
+
+    @Inject
+    ConfmailConfig config;
+
     /** How a password check ended. */
     private sealed interface Verdict {
     }
@@ -82,6 +92,10 @@ public class ConfmailAuthenticationMechanism implements HttpAuthenticationMechan
     }
 
     private record Busy() implements Verdict {
+    }
+
+    /** Password sign-in is switched off ({@code CONFMAIL_LOCAL_SIGN_IN=false}). */
+    private record Off() implements Verdict {
     }
 
     @Override
@@ -194,6 +208,10 @@ public class ConfmailAuthenticationMechanism implements HttpAuthenticationMechan
 
     private AuthenticationStatus portal(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (OpenIdSignIn.handles(path)) {
+            return openId.handle(path, request, response, context);
+        }
         Credential credential = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && credential instanceof UsernamePasswordCredential login) {
             Verdict verdict = check(request, login, "portal");
@@ -202,6 +220,8 @@ public class ConfmailAuthenticationMechanism implements HttpAuthenticationMechan
                     request.setAttribute(REFUSED_ATTRIBUTE, seconds(wait.retryAfter()));
                 } else if (verdict instanceof Busy) {
                     request.setAttribute(REFUSED_ATTRIBUTE, -1L);
+                } else if (verdict instanceof Off) {
+                    request.setAttribute(REFUSED_ATTRIBUTE, 0L);
                 }
                 // The login page itself says so; no 401 error page in its place.
                 return AuthenticationStatus.SEND_FAILURE;
@@ -214,6 +234,13 @@ public class ConfmailAuthenticationMechanism implements HttpAuthenticationMechan
             return context.notifyContainerAboutLogin(valid.result());
         }
         HttpSession session = request.getSession(false);
+        Set<String> signedOn = OpenIdSignIn.roles(session);
+        if (signedOn != null) {
+            // Signed in through the identity provider: the roles its groups gave at sign-in, for the session.
+            String name = ((org.confmail.security.control.OpenIdProvider.SignedIn)
+                    session.getAttribute(OpenIdSignIn.SESSION_SIGNED_IN)).name();
+            return context.notifyContainerAboutLogin(() -> name, signedOn);
+        }
         if (session != null && session.getAttribute(SESSION_USER) instanceof String user) {
             Optional<Set<String>> roles = accounts.currentRoles(user);
             if (roles.isPresent()) {
@@ -232,6 +259,11 @@ public class ConfmailAuthenticationMechanism implements HttpAuthenticationMechan
     private Verdict check(HttpServletRequest request, UsernamePasswordCredential login, String channel) {
         String username = AccountIdentityStore.normalized(login.getCaller());
         String address = clientAddresses.of(request);
+        if (!config.localSignIn()) {
+            audit.record(username, null, address, "login.failure", username, AuditOutcome.DENIED,
+                    channel + ": password sign-in is turned off (CONFMAIL_LOCAL_SIGN_IN=false)");
+            return new Off();
+        }
         Duration wait = guard.waitFor(username, address);
         if (!wait.isZero()) {
             return new Wait(wait);
@@ -271,6 +303,10 @@ public class ConfmailAuthenticationMechanism implements HttpAuthenticationMechan
             response.setHeader("Retry-After", "1");
             return challenge(response, 503, "Sign-in busy", "Too many sign-ins are being checked at once; try"
                     + " again in a moment. (Scripts: an API token is checked without this cost.)", null);
+        }
+        if (verdict instanceof Off) {
+            return challenge(response, 401, "Unauthorized", "Password sign-in is turned off here: use an API token"
+                    + " (Authorization: Bearer).", null);
         }
         return challenge(response, 401, "Unauthorized", wrong, null);
     }

@@ -31,6 +31,8 @@ public final class AppProcess implements AutoCloseable {
     private String signInPassword;
     private Process process;
     private int port;
+    private int fixedPort;
+    private boolean anonymousReadiness;
     private int starts;
     private Path log;
 
@@ -61,7 +63,7 @@ public final class AppProcess implements AutoCloseable {
     /** Starts the jar and waits until confmail itself (not just Payara) is ready. */
     public AppProcess start(Duration timeout) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("confmail.it.jar", "target/confmail.jar")).toAbsolutePath();
-        port = freePort();
+        port = fixedPort > 0 ? fixedPort : freePort();
         starts++;
         Path logs = Path.of(System.getProperty("confmail.it.logs", "target/it-apps"));
         Files.createDirectories(logs);
@@ -151,6 +153,25 @@ public final class AppProcess implements AutoCloseable {
                 throw new IllegalStateException("confmail exited with " + process.exitValue() + " during start:\n"
                         + logTail());
             }
+            if (anonymousReadiness) {
+                try {
+                    // Payara answers UP before the application is deployed: its login page must answer too.
+                    HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(
+                            "http://127.0.0.1:" + port + "/admin/login.xhtml")).timeout(Duration.ofSeconds(5))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(
+                            "http://127.0.0.1:" + port + "/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (login.statusCode() == 200 && ready.statusCode() == 200
+                            && ready.body().replace(" ", "").contains("\"status\":\"UP\"")) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                }
+                Thread.sleep(250);
+                continue;
+            }
             try {
                 // Anonymous probes learn UP or DOWN only: the details (is confmail's own database check there and
                 // UP?) need the admin account. Payara answers before the application is deployed; while it starts,
@@ -161,7 +182,7 @@ public final class AppProcess implements AutoCloseable {
                     continue;
                 }
                 HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + port + "/health/ready")).timeout(Duration.ofSeconds(5))
+                        "http://127.0.0.1:" + port + "/health/ready")).timeout(Duration.ofSeconds(15))
                         .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:"
                                 + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                         .build(), HttpResponse.BodyHandlers.ofString());
@@ -203,6 +224,25 @@ public final class AppProcess implements AutoCloseable {
     /** The admin's password is now this one (changed through the API): sign in with it while waiting for a start. */
     public AppProcess signInWith(String password) {
         signInPassword = password;
+        return this;
+    }
+
+    /**
+     * Starts on this port rather than a fresh free one each time: for settings that must name confmail's own
+     * address before it starts (CONFMAIL_PUBLIC_BASE_URL, an identity provider's redirect URI).
+     */
+    public AppProcess onPort(int port) {
+        this.fixedPort = port;
+        return this;
+    }
+
+    /**
+     * Waits for an anonymous {@code /health/ready} to answer UP instead of signing in as the admin: for a start
+     * where passwords are turned off (CONFMAIL_LOCAL_SIGN_IN=false). Anonymous callers learn UP or DOWN only; once
+     * the login page answers (the application is deployed), UP includes confmail's own database check.
+     */
+    public AppProcess readyWithoutPassword(boolean anonymous) {
+        this.anonymousReadiness = anonymous;
         return this;
     }
 
