@@ -234,17 +234,16 @@ say "api: $API_RATE requests/s for $API_SECONDS s (Gatling, open model)"
 tool --add-opens=java.base/java.lang=ALL-UNNAMED -Xss100M -Dbench.baseUrl="$BASE" -Dbench.token="$TOKEN" -Dbench.rate="$API_RATE" -Dbench.seconds="$API_SECONDS" \
   -Dbench.users="$E2E_USERS" io.gatling.app.Gatling -s org.confmail.bench.ConferenceInfoSimulation \
   -rf "$WORK/gatling" >"$WORK/gatling.log" 2>&1 || { tail -40 "$WORK/gatling.log" >&2; die "Gatling failed"; }
-STATS="$(find "$WORK/gatling" -path '*/js/stats.json' | head -1)"
-[[ -n "$STATS" ]] || { tail -40 "$WORK/gatling.log" >&2; die "no Gatling stats"; }
-read -r API_P50 API_P99 API_KO < <(python3 - "$STATS" <<'EOF'
-import json, sys
-s = json.load(open(sys.argv[1]))["stats"]
-print(s["percentiles1"]["total"], s["percentiles4"]["total"], s["numberOfRequests"]["ko"])
-EOF
-)
-grep -E 'percentile|Global|failed|OK|KO' "$WORK/gatling.log" | tail -12 >&2 || true
-((API_KO == 0)) || say "api: $API_KO requests failed (see $WORK/gatling.log)"
-mkdir -p "$OUT/gatling" && cp -r "$(dirname "$(dirname "$STATS")")" "$OUT/gatling/"
+# Gatling's console summary, "Total" column: "> response time 50th percentile (ms) | 9,857 | ...".
+gatling_total() { sed -nE "s/^> $1 +\| +([0-9,.]+) .*/\1/p" "$WORK/gatling.log" | tail -1 | tr -d ','; }
+API_P50="$(gatling_total 'response time 50th percentile \(ms\)')"
+API_P99="$(gatling_total 'response time 99th percentile \(ms\)')"
+API_KO="$(sed -nE 's/^> request count +\| +[0-9,]+ \| +[0-9,]+ \| +([0-9,]+).*/\1/p' "$WORK/gatling.log" | tail -1 | tr -d ',')"
+[[ -n "$API_P50" && -n "$API_P99" ]] || { tail -40 "$WORK/gatling.log" >&2; die "no Gatling summary"; }
+sed -n '/---- Global Information/,/^=====/p' "$WORK/gatling.log" | tail -22 >&2
+((${API_KO:-0} == 0)) || say "api: $API_KO requests failed (see $WORK/gatling.log)"
+REPORT="$(find "$WORK/gatling" -mindepth 1 -maxdepth 1 -type d | head -1)"
+mkdir -p "$OUT/gatling" && cp -r "$REPORT" "$OUT/gatling/"
 stop_app
 
 # --- 2. search with SEARCH_USERS users, and import (H2) ----------------------------------------------------------
