@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
 import org.confmail.conferencing.boundary.BridgesResource;
+import org.confmail.conferencing.boundary.UserImportsResource;
 import org.confmail.conferencing.boundary.UsersResource;
 import org.confmail.mail.boundary.BulkResource;
 import org.confmail.mail.boundary.ConferenceInfoResource;
@@ -72,7 +73,7 @@ public class ConfmailApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(
-                UsersResource.class, BridgesResource.class, DialInSettingsResource.class,
+                UsersResource.class, UserImportsResource.class, BridgesResource.class, DialInSettingsResource.class,
                 ConferenceInfoResource.class, EmailsResource.class, BulkResource.class,
                 AccountsResource.class, AuditResource.class, DeniedRequests.class,
                 JsonConfiguration.class,

@@ -134,14 +134,18 @@ public final class Api {
         return send(builder.GET());
     }
 
-    /** Any method with a JSON body (null: none) and extra headers given as name, value, name, value ... */
+    /**
+     * Any method with a JSON body (null: none) and extra headers given as name, value, name, value ... (a
+     * Content-Type among them replaces JSON's).
+     */
     public Reply call(String method, String path, String json, String... headers) {
         HttpRequest.Builder builder = request(path);
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
         boolean body = json != null || method.equals("POST") || method.equals("PATCH");
-        if (body) {
+        boolean typed = java.util.Arrays.asList(headers).stream().anyMatch("Content-Type"::equalsIgnoreCase);
+        if (body && !typed) {
             builder.header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/json");
         }
         return send(builder.method(method, body ? HttpRequest.BodyPublishers.ofString(json == null ? "" : json)
@@ -157,6 +161,11 @@ public final class Api {
     public Reply post(String path, String json, String idempotencyKey) {
         return send(request(path).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
+    }
+
+    /** A POST of a CSV file. */
+    public Reply postCsv(String path, String csv) {
+        return call("POST", path, csv, "Content-Type", "text/csv");
     }
 
     public Reply patch(String path, String json) {

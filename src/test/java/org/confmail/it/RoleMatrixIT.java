@@ -90,17 +90,21 @@ class RoleMatrixIT {
             Who.EXPIRED_TOKEN, Who.REVOKED_TOKEN, Who.NONE);
 
     /** A request of an API row, made once per row from that row's fixture. {@code text}: no JSON Accept header. */
-    record Request(String method, String path, String body, boolean text) {
+    record Request(String method, String path, String body, boolean text, String contentType) {
         static Request get(String path) {
-            return new Request("GET", path, null, false);
+            return new Request("GET", path, null, false, null);
         }
 
         static Request json(String method, String path, String body) {
-            return new Request(method, path, body, false);
+            return new Request(method, path, body, false, null);
+        }
+
+        static Request csv(String path, String body) {
+            return new Request("POST", path, body, false, "text/csv");
         }
 
         static Request endpoint(String path) {
-            return new Request("GET", path, null, true);
+            return new Request("GET", path, null, true, null);
         }
     }
 
@@ -172,6 +176,10 @@ class RoleMatrixIT {
                     + "/conference-id-reset", null), 200, 200, 403),
             api("POST /api/v1/users/{upn}/meetings", "", f -> Request.json("POST", "users/" + f.user()
                     + "/meetings", "{\"subject\": \"Matrix\"}"), 201, 201, 403),
+            // Every caller imports a user of their own (the admin's is created; the others are refused first).
+            api("POST /api/v1/user-imports", "", f -> Request.csv("user-imports", "userPrincipalName,displayName,"
+                    + "audioConferencingLicense\nimported-" + f.unique() + "@contoso.example,Imported,false\n"),
+                    200, 403, 403),
             api("GET /api/v1/tenant/dial-in-settings", "", f -> Request.get("tenant/dial-in-settings"), 200, 200, 200),
             api("PATCH /api/v1/tenant/dial-in-settings", "", f -> Request.json("PATCH", "tenant/dial-in-settings",
                     "{\"automaticallySendEmailsToUsers\": true}"), 200, 403, 403),
@@ -530,6 +538,8 @@ class RoleMatrixIT {
             for (Who who : Who.values()) {
                 Api api = apis.get(who);
                 Api.Reply reply = request.text() ? api.getText(request.path())
+                        : request.contentType() != null ? api.call(request.method(), request.path(), request.body(),
+                                "Content-Type", request.contentType())
                         : api.call(request.method(), request.path(), request.body());
                 statuses.put(who, reply.status());
                 if (reply.status() != row.expected(who)) {

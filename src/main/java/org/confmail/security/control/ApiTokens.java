@@ -146,7 +146,13 @@ public class ApiTokens {
         Set<String> roles = token.role() == null ? account.roles()
                 : account.roles().contains(token.role()) ? Set.of(token.role()) : Set.of();
         if (token.lastUsedAt() == null || token.lastUsedAt().plus(LAST_USE_PRECISION).isBefore(now)) {
-            token.used(now, address);
+            // A conditional UPDATE, not a change of the entity: concurrent requests with one token (hundreds a
+            // second from one system) would otherwise collide on the row's version, and all but one fail with 500.
+            // Whichever gets there first records the use; the others change nothing.
+            em.createQuery("UPDATE ApiToken t SET t.lastUsedAt = :now, t.lastUsedFrom = :from WHERE t.id = :id"
+                            + " AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :since)")
+                    .setParameter("now", now).setParameter("from", address).setParameter("id", token.id())
+                    .setParameter("since", now.minus(LAST_USE_PRECISION)).executeUpdate();
         }
         return new Check(status, token, roles);
     }
