@@ -44,14 +44,18 @@ public class DatabaseMigration {
     @Resource(lookup = DATA_SOURCE)
     DataSource dataSource;
 
-    @PostConstruct
-    void migrate() {
-        MigrateResult result = Flyway.configure(getClass().getClassLoader())
+    /** The one Flyway set-up: the migration, and readiness's check that none is pending. */
+    public static Flyway flyway(DataSource dataSource) {
+        return Flyway.configure(DatabaseMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 // Portable migrations, then the few that only one database can run (PostgreSQL's trigram indexes).
                 .locations("classpath:db/migration", "classpath:db/vendor/{vendor}")
-                .load()
-                .migrate();
+                .load();
+    }
+
+    @PostConstruct
+    void migrate() {
+        MigrateResult result = flyway(dataSource).migrate();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
                 + result.migrationsExecuted + " migrations applied now)");
     }

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.confmail.platform.database.DatabaseMigration;
-import org.flywaydb.core.Flyway;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -30,8 +29,7 @@ public class DatabaseReadiness implements HealthCheck {
         if (!schemaCurrent) {
             // Payara answers health checks while the application's startup beans (the migration) still run.
             try {
-                int pending = Flyway.configure(getClass().getClassLoader()).dataSource(dataSource)
-                        .locations("classpath:db/migration").load().info().pending().length;
+                int pending = DatabaseMigration.flyway(dataSource).info().pending().length;
                 if (pending > 0) {
                     return HealthCheckResponse.named("database").down()
                             .withData("schema", pending + " migration(s) not applied yet").build();

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class MigrationsExpandOnlyTest {
 
     static final int LAST_BEFORE_ROLLING_UPGRADES = 8;
-    static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+    /** db/migration and the vendor-specific db/vendor/{vendor} beside it. */
+    static final Path MIGRATIONS = Path.of("src/main/resources/db");
     static final Pattern FILE = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 
     static final List<Pattern> CONTRACTING = List.of(
@@ -38,8 +39,8 @@ class MigrationsExpandOnlyTest {
     void everyMigrationSinceRollingUpgradesOnlyExpandsTheSchema() throws IOException {
         List<String> offences = new ArrayList<>();
         int checked = 0;
-        try (Stream<Path> files = Files.list(MIGRATIONS)) {
-            for (Path file : files.sorted().toList()) {
+        try (Stream<Path> files = Files.walk(MIGRATIONS)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
                 Matcher name = FILE.matcher(file.getFileName().toString());
                 assertTrue(name.matches(), "a Flyway versioned migration: " + file);
                 if (Integer.parseInt(name.group(1)) <= LAST_BEFORE_ROLLING_UPGRADES
@@ -54,6 +55,21 @@ class MigrationsExpandOnlyTest {
                 + " move them to a later contract_ migration");
         System.out.println("[MigrationsExpandOnlyTest] " + checked + " migration(s) after V"
                 + LAST_BEFORE_ROLLING_UPGRADES + " checked");
+    }
+
+    @Test
+    void everyVersionIsUsedOnceAcrossThePortableAndTheVendorMigrations() throws IOException {
+        // Flyway reads db/migration and db/vendor/<the database> together: one version twice stops the start there.
+        java.util.Map<String, List<String>> byVersion = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.walk(MIGRATIONS)) {
+            files.filter(f -> f.toString().endsWith(".sql")).forEach(f -> {
+                Matcher name = FILE.matcher(f.getFileName().toString());
+                assertTrue(name.matches(), "a Flyway versioned migration: " + f);
+                byVersion.computeIfAbsent(name.group(1), v -> new ArrayList<>()).add(MIGRATIONS.relativize(f).toString());
+            });
+        }
+        assertEquals(List.of(), byVersion.values().stream().filter(files -> files.size() > 1).toList(),
+                "versions used twice");
     }
 
     @Test
