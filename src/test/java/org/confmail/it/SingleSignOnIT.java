@@ -66,7 +66,9 @@ class SingleSignOnIT {
                 "CONFMAIL_OIDC_ADMIN_GROUPS", "/confmail-admins",
                 "CONFMAIL_OIDC_OPERATOR_GROUPS", "confmail-operators",
                 "CONFMAIL_OIDC_AUDITOR_GROUPS", "Confmail-Auditors, other-group"))
-                .onPort(port).start(Duration.ofMinutes(8));
+                .onPort(port);
+        // Assigned before it starts, so that a start that times out is still stopped in stop().
+        app.start(Duration.ofMinutes(8));
         admin = new Api(app.url(), "admin", AppProcess.ADMIN_PASSWORD);
         browser = Browser.launch();
     }
