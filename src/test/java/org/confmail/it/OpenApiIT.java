@@ -49,6 +49,7 @@ class OpenApiIT {
             "POST /api/v1/users/{upn}/pin-reset",
             "POST /api/v1/users/{upn}/conference-id-reset",
             "POST /api/v1/users/{upn}/meetings",
+            "POST /api/v1/user-imports",
             "GET /api/v1/tenant/dial-in-settings",
             "PATCH /api/v1/tenant/dial-in-settings",
             "GET /api/v1/bridges",
@@ -136,12 +137,17 @@ class OpenApiIT {
             JsonObject content = body.getJsonObject("content");
             assertFalse(content.isEmpty(), operation + " names its body's media types");
             content.forEach((mediaType, media) -> {
+                if (!mediaType.contains("json")) {
+                    return; // a CSV upload is text; its example is checked below
+                }
                 JsonObject schema = media.asJsonObject().getJsonObject("schema");
                 assertNotNull(schema, operation + " " + mediaType + " has a schema");
                 assertFalse("string".equals(schema.getString("type", null)),
                         operation + " " + mediaType + " is a JSON object, not a string: " + schema);
                 assertFalse(examples(media.asJsonObject()).isEmpty(), operation + " " + mediaType + " has an example");
             });
+            assertTrue(content.values().stream().anyMatch(media -> !examples(media.asJsonObject()).isEmpty()),
+                    operation + " shows an example body");
         }
         assertEquals(13, bodies, "operations that take a body");
     }

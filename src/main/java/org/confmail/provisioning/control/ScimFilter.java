@@ -64,6 +64,10 @@ public sealed interface ScimFilter {
         if (text.length() > MAX_LENGTH) {
             throw ScimException.invalidFilter("The filter is longer than " + MAX_LENGTH + " characters.");
         }
+        if (text.indexOf('\u0000') >= 0) {
+            // No stored value holds one (PostgreSQL's text cannot), and the database would refuse the query.
+            throw ScimException.invalidFilter("The filter contains the NUL character.");
+        }
         Parser parser = new Parser(text, true);
         ScimFilter filter = parser.filter();
         parser.end();

@@ -125,6 +125,10 @@ public final class ScimJson {
             return null;
         }
         if (value instanceof String s) {
+            if (s.indexOf('\u0000') >= 0) {
+                // PostgreSQL's text cannot hold it: refuse it here, naming the attribute, not fail in the database.
+                throw ScimException.invalidValue(name + " must not contain the NUL character.");
+            }
             return s;
         }
         throw ScimException.invalidValue(name + " must be a string.");

@@ -151,17 +151,28 @@ public class ConfmailAuthenticationMechanism implements HttpAuthenticationMechan
             HttpMessageContext context, String secret) {
         ApiTokens.Check check = tokens.check(secret, clientAddresses.of(request));
         if (check.valid()) {
-            request.setAttribute(Caller.TOKEN_ATTRIBUTE, check.token().name());
-            return context.notifyContainerAboutLogin(check.token()::username, check.roles());
+            return signIn(request, context, check);
         }
+        String why = refused(request, check, "API token");
+        return challenge(response, 401, "Unauthorized", why, "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"");
+    }
+
+    private static AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context,
+            ApiTokens.Check check) {
+        request.setAttribute(Caller.TOKEN_ATTRIBUTE, check.token().name());
+        return context.notifyContainerAboutLogin(check.token()::username, check.roles());
+    }
+
+    /** Audits a refused token (API or SCIM) and answers why, for the caller. */
+    private String refused(HttpServletRequest request, ApiTokens.Check check, String channel) {
         String why = check.status() == ApiToken.Status.EXPIRED ? "The API token has expired."
                 : check.status() == ApiToken.Status.REVOKED ? "The API token was revoked."
                 : "The API token is not valid.";
         ApiToken token = check.token();
         audit.record(token == null ? null : token.username(), token == null ? null : token.name(),
                 clientAddresses.of(request), "login.failure", token == null ? null : token.username(),
-                AuditOutcome.DENIED, "API token: " + why);
-        return challenge(response, 401, "Unauthorized", why, "Bearer realm=\"" + REALM + "\", error=\"invalid_token\"");
+                AuditOutcome.DENIED, channel + ": " + why);
+        return why;
     }
 
     /**
@@ -177,17 +188,9 @@ public class ConfmailAuthenticationMechanism implements HttpAuthenticationMechan
         }
         ApiTokens.Check check = tokens.check(header.substring(7).trim(), clientAddresses.of(request));
         if (check.valid()) {
-            request.setAttribute(Caller.TOKEN_ATTRIBUTE, check.token().name());
-            return context.notifyContainerAboutLogin(check.token()::username, check.roles());
+            return signIn(request, context, check);
         }
-        String why = check.status() == ApiToken.Status.EXPIRED ? "The API token has expired."
-                : check.status() == ApiToken.Status.REVOKED ? "The API token was revoked."
-                : "The API token is not valid.";
-        ApiToken token = check.token();
-        audit.record(token == null ? null : token.username(), token == null ? null : token.name(),
-                clientAddresses.of(request), "login.failure", token == null ? null : token.username(),
-                AuditOutcome.DENIED, "SCIM API token: " + why);
-        return scimError(response, 401, why);
+        return scimError(response, 401, refused(request, check, "SCIM API token"));
     }
 
     private static AuthenticationStatus scimError(HttpServletResponse response, int status, String detail) {

@@ -70,7 +70,8 @@ class ScimFilterTest {
         assertEquals("invalidFilter", unknown.scimType());
         assertTrue(unknown.getMessage().contains("username"), unknown.getMessage());
         for (String bad : List.of("userName eq", "userName xx \"a\"", "userName eq \"open", "(userName eq \"a\"",
-                "userName eq \"a\" and", "emails[value eq \"a\"", "userName eq \"a\" extra", "", "   ")) {
+                "userName eq \"a\" and", "emails[value eq \"a\"", "userName eq \"a\" extra", "", "   ",
+                "userName eq \"a\u0000b\"")) {
             ScimException e = assertThrows(ScimException.class, () -> ScimFilter.parse(bad), bad);
             assertEquals(400, e.status(), bad);
             assertEquals("invalidFilter", e.scimType(), bad);
