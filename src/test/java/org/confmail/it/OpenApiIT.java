@@ -149,7 +149,7 @@ class OpenApiIT {
             assertTrue(content.values().stream().anyMatch(media -> !examples(media.asJsonObject()).isEmpty()),
                     operation + " shows an example body");
         }
-        assertEquals(13, bodies, "operations that take a body");
+        assertEquals(14, bodies, "operations that take a body");
     }
 
     @Test
