@@ -7,20 +7,15 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.confmail.it.support.AppProcess;
+import org.confmail.it.support.PostgresDatabase;
 import org.confmail.it.support.SmtpTestServer;
 import org.confmail.it.support.TestBroker;
 import org.junit.jupiter.api.Test;
@@ -41,8 +36,7 @@ class InstanceTakeoverIT {
 
     @Test
     void aKilledInstancesClaimsAreTakenOverWithinThirtySeconds() throws Exception {
-        String database = "confmail_takeover_" + UUID.randomUUID().toString().substring(0, 8);
-        admin("CREATE DATABASE " + database);
+        PostgresDatabase database = PostgresDatabase.create("confmail_takeover");
         Path work = Files.createDirectories(Path.of(System.getProperty("confmail.it.work", "target/it-work")))
                 .resolve("takeover-" + UUID.randomUUID().toString().substring(0, 8));
         try (SmtpTestServer smtp = SmtpTestServer.start();
@@ -107,17 +101,15 @@ class InstanceTakeoverIT {
             assertTrue(duplicates <= CONCURRENCY, "at most the emails in flight at the kill went twice: " + duplicates);
             assertTrue(sentByInstance(database).size() == 2, "both instances sent emails");
         } finally {
-            admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            database.close();
         }
     }
 
     private static AppProcess instance(String name, Path work, SmtpTestServer smtp, TestBroker broker,
-            String database) {
-        return new AppProcess(name, work.resolve(name), Map.ofEntries(
+            PostgresDatabase database) {
+        Map<String, String> settings = new HashMap<>(database.settings(database.url()));
+        settings.putAll(Map.ofEntries(
                 Map.entry("CONFMAIL_INSTANCE_NAME", name),
-                Map.entry("CONFMAIL_DB_URL", "jdbc:postgresql://" + host() + ":" + port() + "/" + database),
-                Map.entry("CONFMAIL_DB_USER", user()),
-                Map.entry("CONFMAIL_DB_PASSWORD", password()),
                 Map.entry("CONFMAIL_BROKER_URL", broker.url()),
                 // Every instance of a cluster shares the key that encrypts PINs in the outbox.
                 Map.entry("CONFMAIL_SECRET_KEY", "q7bF3o0m1Yp3nM0a8Kx1d2lR6c9sT4vW5yZ7uA2bC3E="),
@@ -128,6 +120,7 @@ class InstanceTakeoverIT {
                 Map.entry("CONFMAIL_MANUAL_EMAILS_PER_USER_PER_HOUR", "100000"),
                 // 300 requests from one account in a minute: above the per-caller limit that issue 9 added.
                 Map.entry("CONFMAIL_MANUAL_EMAILS_PER_CALLER_PER_HOUR", "100000")));
+        return new AppProcess(name, work.resolve(name), settings);
     }
 
     private static AppProcess start(AppProcess app) {
@@ -143,64 +136,18 @@ class InstanceTakeoverIT {
     }
 
     /** Rows claimed by the instance of this name (its one incarnation: it is never restarted here). */
-    private static int claimedBy(String database, String instance) {
-        return count(database, "SELECT COUNT(*) FROM outbox_email WHERE claimed_by IN ("
+    private static int claimedBy(PostgresDatabase database, String instance) {
+        return database.count("SELECT COUNT(*) FROM outbox_email WHERE claimed_by IN ("
                 + "SELECT incarnation FROM sender_instance WHERE name = '" + instance + "')");
     }
 
-    private static int sendingClaimedBy(String database, String instance) {
-        return count(database, "SELECT COUNT(*) FROM outbox_email WHERE status = 'SENDING' AND claimed_by IN ("
+    private static int sendingClaimedBy(PostgresDatabase database, String instance) {
+        return database.count("SELECT COUNT(*) FROM outbox_email WHERE status = 'SENDING' AND claimed_by IN ("
                 + "SELECT incarnation FROM sender_instance WHERE name = '" + instance + "')");
     }
 
-    private static Map<String, Integer> sentByInstance(String database) {
-        Map<String, Integer> counts = new TreeMap<>();
-        try (Connection c = connect(database); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT claimed_by, COUNT(*) FROM outbox_email WHERE status = 'SENT'"
-                        + " GROUP BY claimed_by")) {
-            while (rs.next()) {
-                counts.put(rs.getString(1), rs.getInt(2));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return counts;
-    }
-
-    private static int count(String database, String sql) {
-        try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection c = connect(System.getProperty("confmail.it.postgres.admin.database", "postgres"));
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + host() + ":" + port() + "/" + database, user(),
-                password());
-    }
-
-    private static String host() {
-        return System.getProperty("confmail.it.postgres.host", "127.0.0.1");
-    }
-
-    private static String port() {
-        return System.getProperty("confmail.it.postgres.port", "5432");
-    }
-
-    private static String user() {
-        return System.getProperty("confmail.it.postgres.user", "postgres");
-    }
-
-    private static String password() {
-        return System.getProperty("confmail.it.postgres.password", "postgres");
+    private static Map<String, Integer> sentByInstance(PostgresDatabase database) {
+        return database.counts("SELECT claimed_by, COUNT(*) FROM outbox_email WHERE status = 'SENT'"
+                + " GROUP BY claimed_by");
     }
 }

@@ -15,11 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.confmail.it.support.AppProcess;
+import org.confmail.it.support.PostgresDatabase;
 import org.confmail.jitsi.JitsiMeetClient;
 import org.junit.jupiter.api.Test;
 
@@ -56,17 +52,13 @@ class JitsiInstancesIT {
 
     @Test
     void twoInstancesAskedAtOnceAgreeOnOneIdPerRoom() throws Exception {
-        String database = "confmail_jitsi_" + UUID.randomUUID().toString().substring(0, 8);
-        admin("CREATE DATABASE " + database);
+        PostgresDatabase database = PostgresDatabase.create("confmail_jitsi");
         Path work = Files.createDirectories(Path.of(System.getProperty("confmail.it.work", "target/it-work")))
                 .resolve("jitsi-instances-" + UUID.randomUUID().toString().substring(0, 8));
         Files.createDirectories(work.resolve("a"));
         Files.createDirectories(work.resolve("b"));
-        Map<String, String> settings = Map.of(
-                "CONFMAIL_DB_URL", "jdbc:postgresql://" + host() + ":" + port() + "/" + database,
-                "CONFMAIL_DB_USER", user(),
-                "CONFMAIL_DB_PASSWORD", password(),
-                "CONFMAIL_JITSI_MUC_HOSTS", MUC);
+        Map<String, String> settings = new HashMap<>(database.settings(database.url()));
+        settings.put("CONFMAIL_JITSI_MUC_HOSTS", MUC);
         ExecutorService pool = Executors.newFixedThreadPool(ROOMS * ASKERS_PER_ROOM);
         try (AppProcess a = new AppProcess("jitsi-a", work.resolve("a"), settings);
                 AppProcess b = new AppProcess("jitsi-b", work.resolve("b"), settings)) {
@@ -124,7 +116,7 @@ class JitsiInstancesIT {
             assertEquals(storedBefore + ROOMS, storedRooms(database), "refused requests stored nothing");
         } finally {
             pool.shutdownNow();
-            admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            database.close();
         }
     }
 
@@ -158,51 +150,12 @@ class JitsiInstancesIT {
         }
     }
 
-    private static long storedRooms(String database) throws SQLException {
-        try (Connection c = connect(database); Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM jitsi_room")) {
-            rows.next();
-            return rows.getLong(1);
-        }
+    private static long storedRooms(PostgresDatabase database) {
+        return database.count("SELECT COUNT(*) FROM jitsi_room");
     }
 
-    private static Map<String, String> storedRoomsTagged(String database, String tag) throws SQLException {
-        Map<String, String> stored = new HashMap<>();
-        try (Connection c = connect(database); Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery("SELECT conference, conference_id FROM jitsi_room"
-                        + " WHERE conference LIKE '%-" + tag + "@%'")) {
-            while (rows.next()) {
-                stored.put(rows.getString(1), rows.getString(2));
-            }
-        }
-        return stored;
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection c = connect(System.getProperty("confmail.it.postgres.admin.database", "postgres"));
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + host() + ":" + port() + "/" + database, user(),
-                password());
-    }
-
-    private static String host() {
-        return System.getProperty("confmail.it.postgres.host", "127.0.0.1");
-    }
-
-    private static String port() {
-        return System.getProperty("confmail.it.postgres.port", "5432");
-    }
-
-    private static String user() {
-        return System.getProperty("confmail.it.postgres.user", "postgres");
-    }
-
-    private static String password() {
-        return System.getProperty("confmail.it.postgres.password", "postgres");
+    private static Map<String, String> storedRoomsTagged(PostgresDatabase database, String tag) {
+        return database.pairs("SELECT conference, conference_id FROM jitsi_room WHERE conference LIKE '%-" + tag
+                + "@%'");
     }
 }

@@ -73,14 +73,21 @@ public final class PostgresDatabase implements AutoCloseable {
     /** A two-column query (a key and a count) as a sorted map. */
     public Map<String, Integer> counts(String sql) {
         Map<String, Integer> counts = new TreeMap<>();
+        pairs(sql).forEach((key, count) -> counts.put(key, Integer.parseInt(count)));
+        return counts;
+    }
+
+    /** A two-column query as a sorted map of its text values. */
+    public Map<String, String> pairs(String sql) {
+        Map<String, String> pairs = new TreeMap<>();
         try (Connection c = connect(name); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                counts.put(String.valueOf(rs.getString(1)), rs.getInt(2));
+                pairs.put(String.valueOf(rs.getString(1)), rs.getString(2));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return counts;
+        return pairs;
     }
 
     @Override
