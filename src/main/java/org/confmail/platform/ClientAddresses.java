@@ -1,5 +1,6 @@
 package org.confmail.platform;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,10 +27,12 @@ public class ClientAddresses {
 
     private Set<String> trusted;
 
+    @PostConstruct
+    void readTrustedProxies() {
+        trusted = config.trustedProxies();
+    }
+
     public String of(HttpServletRequest request) {
-        if (trusted == null) {
-            trusted = config.trustedProxies();
-        }
         return clientAddress(trusted, request.getRemoteAddr(),
                 Collections.list(request.getHeaders("X-Forwarded-For")));
     }

@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.confmail.platform.config.ConfmailConfig;
-import org.confmail.platform.problem.ProblemMappers;
+import org.confmail.platform.database.DatabaseErrors;
 
 /**
  * Keeps the audit trail for {@code CONFMAIL_AUDIT_RETENTION} (a year) and no longer: on the sweeper's interval
@@ -54,7 +54,7 @@ public class AuditRetention {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Audit retention failed: " + e.getMessage(),
-                    ProblemMappers.databaseUnavailable(e) ? null : e);
+                    DatabaseErrors.isUnavailable(e) ? null : e);
         }
     }
 }

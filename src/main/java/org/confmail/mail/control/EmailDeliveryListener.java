@@ -10,7 +10,7 @@ import jakarta.jms.TextMessage;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.confmail.platform.config.ConfmailConfig;
-import org.confmail.platform.problem.ProblemMappers;
+import org.confmail.platform.database.DatabaseErrors;
 
 /**
  * Takes email ids off the queue and has them delivered. Idempotent: the deliverer's claim makes a message for a row
@@ -70,7 +70,7 @@ public class EmailDeliveryListener implements MessageListener {
         try {
             deliverer.deliver(emailId);
         } catch (RuntimeException e) {
-            if (ProblemMappers.databaseUnavailable(e)) {
+            if (DatabaseErrors.isUnavailable(e)) {
                 // Redeliveries would fail the same way while the database is away and end in the dead-letter
                 // queue: the message is spent, and the sweeper announces the row again once the database is back.
                 LOG.warning(() -> "Email " + emailId + ": the database does not answer; the sweeper sends it when it"

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.confmail.platform.config.ConfmailConfig;
+import org.confmail.platform.database.DatabaseErrors;
 import org.confmail.platform.idempotency.IdempotencyStore;
-import org.confmail.platform.problem.ProblemMappers;
 
 /**
  * Every {@code CONFMAIL_OUTBOX_SWEEP_INTERVAL} (10 s), announces again the rows that need it: retries that are due,
@@ -124,7 +124,7 @@ public class OutboxSweeper {
             // The next run tries again; a database or broker outage must not kill the timer.
             // While the database is away every sweep fails the same way: one line each, not a stack trace.
             LOG.log(Level.WARNING, "Outbox sweep failed: " + e.getMessage(),
-                    ProblemMappers.databaseUnavailable(e) ? null : e);
+                    DatabaseErrors.isUnavailable(e) ? null : e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.confmail.platform.problem;
 
 import jakarta.ejb.EJBException;
-import jakarta.resource.ResourceException;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -10,14 +9,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.confmail.platform.database.DatabaseErrors;
 
 /** Turns every failure that leaves a resource into a problem document; nothing answers with an HTML error page. */
 public final class ProblemMappers {
@@ -158,7 +155,7 @@ public final class ProblemMappers {
     }
 
     static Response unexpected(Throwable e) {
-        if (databaseUnavailable(e)) {
+        if (DatabaseErrors.isUnavailable(e)) {
             // Expected while the database restarts or fails over: no stack trace, and a client that retries wins.
             LOG.warning("The database does not answer; answering 503: " + rootCause(e).getMessage());
             return Response.fromResponse(Problem.response(503, "Database unavailable",
@@ -173,23 +170,6 @@ public final class ProblemMappers {
     }
 
     public static final int DATABASE_RETRY_AFTER_SECONDS = 5;
-
-    /**
-     * Whether a failure comes from a database that cannot be reached: a connection the pool could not open
-     * (a connector {@code ResourceException}) or a JDBC connection error (SQLState class 08).
-     */
-    public static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof ResourceException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     static Throwable rootCause(Throwable e) {
         Throwable current = e;

@@ -22,6 +22,7 @@ import org.confmail.audit.control.AuditTrail;
 import org.confmail.audit.entity.AuditOutcome;
 import org.confmail.platform.ClientAddresses;
 import org.confmail.platform.config.ConfmailConfig;
+import org.confmail.platform.database.DatabaseErrors;
 import org.confmail.platform.problem.ProblemMappers;
 import org.confmail.security.control.AccountIdentityStore;
 import org.confmail.security.control.ApiTokens;
@@ -111,7 +112,7 @@ public class ConfmailAuthenticationMechanism implements HttpAuthenticationMechan
             }
             return portal(request, response, context);
         } catch (RuntimeException e) {
-            if (!ProblemMappers.databaseUnavailable(e)) {
+            if (!DatabaseErrors.isUnavailable(e)) {
                 throw e;
             }
             // Accounts and tokens live in the database: while it is away, say so instead of a 500 or a wrong 401.
