@@ -11,7 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.confmail.conferencing.control.UserService;
+import org.confmail.conferencing.control.UserDirectory;
 import org.confmail.mail.control.EmailHistory;
 import org.confmail.mail.entity.EmailStatus;
 
@@ -29,7 +29,7 @@ public class DashboardBean {
     EmailHistory history;
 
     @Inject
-    UserService users;
+    UserDirectory users;
 
     /** One bar of the chart: the hour starting at {@code start}, and the emails requested in it. */
     public record Hour(Instant start, long emails) {

@@ -5,8 +5,9 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Locale;
+import org.confmail.platform.Languages;
 
-/** The portal's language: the browser's (English or French) until the admin switches. */
+/** The portal's language: the first of the browser's that the portal speaks until the admin switches. */
 @Named
 @SessionScoped
 public class LocaleBean implements Serializable {
@@ -16,16 +17,8 @@ public class LocaleBean implements Serializable {
 
     public Locale getLocale() {
         if (locale == null) {
-            // The first of the browser's languages that the portal speaks; English otherwise.
-            locale = Locale.ENGLISH;
             var requested = FacesContext.getCurrentInstance().getExternalContext().getRequestLocales();
-            while (requested.hasNext()) {
-                String language = requested.next().getLanguage();
-                if (language.equals("fr") || language.equals("en")) {
-                    locale = language.equals("fr") ? Locale.FRENCH : Locale.ENGLISH;
-                    break;
-                }
-            }
+            locale = Locale.of(Languages.bestFor(() -> requested));
         }
         return locale;
     }
@@ -35,7 +28,7 @@ public class LocaleBean implements Serializable {
     }
 
     public void switchTo(String language) {
-        locale = "fr".equals(language) ? Locale.FRENCH : Locale.ENGLISH;
+        locale = Locale.of(Languages.SUPPORTED.contains(language) ? language : Languages.SUPPORTED.getFirst());
         FacesContext.getCurrentInstance().getViewRoot().setLocale(locale);
     }
 }

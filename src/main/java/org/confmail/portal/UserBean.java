@@ -12,6 +12,8 @@ import org.confmail.conferencing.control.BridgeService;
 import org.confmail.conferencing.control.PhoneNumbers;
 import org.confmail.conferencing.control.UserChanges;
 import org.confmail.conferencing.control.UserChanges.Field;
+import org.confmail.conferencing.control.UserActions;
+import org.confmail.conferencing.control.UserDirectory;
 import org.confmail.conferencing.control.UserService;
 import org.confmail.conferencing.entity.ConferencingUser;
 import org.confmail.conferencing.entity.NumberType;
@@ -55,6 +57,12 @@ public class UserBean implements Serializable {
     transient UserService users;
 
     @Inject
+    transient UserDirectory directory;
+
+    @Inject
+    transient UserActions actions;
+
+    @Inject
     transient BridgeService bridges;
 
     @Inject
@@ -86,7 +94,7 @@ public class UserBean implements Serializable {
     /** Called by f:viewAction once the upn parameter is set. */
     public void load() {
         try {
-            ConferencingUser found = users.find(upn);
+            ConferencingUser found = directory.find(upn);
             user = UserView.of(found);
             version = found.version();
             notFound = false;
@@ -189,7 +197,7 @@ public class UserBean implements Serializable {
 
     /** What changed since the page read the user, next to what this save would write; then the dialog. */
     private void showConflict(Save save) {
-        ConferencingUser stored = users.find(upn);
+        ConferencingUser stored = directory.find(upn);
         UserView then = user;
         UserView now = UserView.of(stored);
         UserChanges mine = changes(save);
@@ -251,7 +259,7 @@ public class UserBean implements Serializable {
 
     public void resetPin() {
         try {
-            revealedPin = users.resetPin(upn).pin();
+            revealedPin = actions.resetPin(upn).pin();
             load();
         } catch (ProblemException e) {
             Messages.refused(e);
@@ -271,7 +279,7 @@ public class UserBean implements Serializable {
 
     public void resetConferenceId() {
         try {
-            String id = users.resetConferenceId(upn).conferenceId();
+            String id = actions.resetConferenceId(upn).conferenceId();
             load();
             Messages.info("user.conferenceId.reset", id);
         } catch (ProblemException e) {

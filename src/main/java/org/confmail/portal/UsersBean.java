@@ -8,7 +8,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.confmail.conferencing.boundary.UserView;
-import org.confmail.conferencing.control.UserService;
+import org.confmail.conferencing.control.UserDirectory;
 import org.confmail.conferencing.entity.Provider;
 import org.confmail.mail.control.BulkSendService;
 import org.confmail.mail.entity.BulkJob;
@@ -27,7 +27,7 @@ public class UsersBean implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient UserService users;
+    transient UserDirectory users;
 
     @Inject
     transient BulkSendService bulk;

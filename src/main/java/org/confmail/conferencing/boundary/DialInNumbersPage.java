@@ -1,7 +1,8 @@
 package org.confmail.conferencing.boundary;
 
 import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import org.confmail.platform.Languages;
+import org.confmail.platform.PebbleEngines;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -25,9 +26,6 @@ import org.confmail.conferencing.entity.ServiceNumber;
  */
 public class DialInNumbersPage {
 
-    /** Languages the page is written in; the first is the fallback. */
-    public static final List<String> LANGUAGES = List.of("en", "fr");
-
     /** One country's numbers, with the country named in the page's language. */
     public record Country(String code, String name, List<Number> numbers) {
     }
@@ -43,15 +41,7 @@ public class DialInNumbersPage {
     private final PebbleEngine engine;
 
     public DialInNumbersPage() {
-        ClasspathLoader loader = new ClasspathLoader(DialInNumbersPage.class.getClassLoader());
-        loader.setPrefix("templates/pages");
-        engine = new PebbleEngine.Builder()
-                .loader(loader)
-                .autoEscaping(true)
-                .defaultEscapingStrategy("html")
-                .strictVariables(true)
-                .newLineTrimming(false)
-                .build();
+        engine = PebbleEngines.over("pages", true);
     }
 
     /**
@@ -71,12 +61,7 @@ public class DialInNumbersPage {
      * a page in, else English.
      */
     public static String language(List<Locale> preferred) {
-        for (Locale locale : preferred) {
-            if (LANGUAGES.contains(locale.getLanguage())) {
-                return locale.getLanguage();
-            }
-        }
-        return LANGUAGES.get(0);
+        return Languages.bestFor(preferred);
     }
 
     /**

@@ -3,7 +3,7 @@ package org.confmail.conferencing.boundary;
 import java.time.Instant;
 import java.util.List;
 import org.confmail.conferencing.control.DialInInfo;
-import org.confmail.conferencing.control.UserService;
+import org.confmail.conferencing.control.UserActions;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A scheduled meeting's dial-in, as an invitation would show it. */
@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record MeetingView(String id, String subject, Instant startsAt, String conferenceId, boolean dynamicConferenceId,
         List<DialInInfo.Number> dialInNumbers, String findLocalNumberUrl) {
 
-    static MeetingView of(UserService.ScheduledMeeting scheduled) {
+    static MeetingView of(UserActions.ScheduledMeeting scheduled) {
         var m = scheduled.meeting();
         return new MeetingView(m.id(), m.subject(), m.startsAt(), m.conferenceId(), m.dynamicId(),
                 scheduled.dialIn().numbers(), scheduled.dialIn().findLocalNumberUrl());

@@ -31,6 +31,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.confmail.platform.idempotency.Idempotency;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.confmail.platform.Page;
+import org.confmail.conferencing.control.UserActions;
+import org.confmail.conferencing.control.UserDirectory;
 import org.confmail.conferencing.control.UserService;
 import org.confmail.conferencing.entity.ConferencingUser;
 import org.confmail.platform.Paging;
@@ -55,6 +57,12 @@ public class UsersResource {
 
     @Inject
     UserService users;
+
+    @Inject
+    UserDirectory directory;
+
+    @Inject
+    UserActions actions;
 
     @Inject
     Idempotency idempotency;
@@ -111,7 +119,7 @@ public class UsersResource {
                     + " followed by ,asc or ,desc", example = "displayName,desc")
             @QueryParam("sort") String sort) {
         Paging.check(page, size);
-        Page<ConferencingUser> found = users.list(search, page, size, sort);
+        Page<ConferencingUser> found = directory.list(search, page, size, sort);
         return new Page<>(found.items().stream().map(UserView::of).toList(), found.page(), found.size(),
                 found.total());
     }
@@ -126,7 +134,7 @@ public class UsersResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "UserNotFound")
     public Response read(@PathParam("upn") String upn) {
-        ConferencingUser user = users.find(upn);
+        ConferencingUser user = directory.find(upn);
         return Response.ok(UserView.of(user)).tag(etag(user)).build();
     }
 
@@ -200,7 +208,7 @@ public class UsersResource {
     public Response resetPin(@PathParam("upn") String upn,
             @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.DESCRIPTION) String key) {
         return idempotency.handle(key, Idempotency.request(security, uriInfo, null), () -> {
-            UserService.PinReset reset = users.resetPin(upn);
+            UserActions.PinReset reset = actions.resetPin(upn);
             // A PIN is shown once: a repeat of this request gets the same email id, and no PIN.
             return new Idempotency.Answer(200, new PinResetView(reset.pin(), reset.emailId()), null,
                     new PinResetView(null, reset.emailId()));
@@ -222,7 +230,7 @@ public class UsersResource {
     public Response resetConferenceId(@PathParam("upn") String upn,
             @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.DESCRIPTION) String key) {
         return idempotency.handle(key, Idempotency.request(security, uriInfo, null), () -> {
-            UserService.ConferenceIdReset reset = users.resetConferenceId(upn);
+            UserActions.ConferenceIdReset reset = actions.resetConferenceId(upn);
             return new Idempotency.Answer(200, new ConferenceIdResetView(reset.conferenceId(), reset.emailId()),
                     null);
         });
@@ -265,7 +273,7 @@ public class UsersResource {
         }
         violations.throwIfAny();
         return Response.status(Response.Status.CREATED)
-                .entity(MeetingView.of(users.scheduleMeeting(upn, subject, start))).build();
+                .entity(MeetingView.of(actions.scheduleMeeting(upn, subject, start))).build();
     }
 
     @Schema(name = "PinResetView", description = "A PIN reset's answer: the new PIN, shown this once")

@@ -218,14 +218,9 @@ public class BridgeService {
         numbersChanged(bridge);
     }
 
-    /**
-     * The rule behind If-Match and the portal's saves: a change made on a version of the bridge older than the
-     * stored one is refused, so that nobody overwrites an edit they have not seen. No version: no check.
-     */
     private static void requireVersion(Bridge bridge, Long expectedVersion) {
-        if (expectedVersion != null && expectedVersion != bridge.version()) {
-            throw ProblemException.stale("The bridge was changed by someone else since you read it; read it again.");
-        }
+        ProblemException.requireVersion(expectedVersion, bridge.version(),
+                "The bridge was changed by someone else since you read it; read it again.");
     }
 
     /** A bridge's numbers are part of it: adding or deleting one is a new version of the bridge. */

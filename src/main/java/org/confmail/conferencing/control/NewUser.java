@@ -1,9 +1,9 @@
 package org.confmail.conferencing.control;
 
 /**
- * A user to create. Only {@code userPrincipalName} and {@code displayName} are required; the rest default as
- * DESIGN.md says (email: the UPN; bridge: the default bridge; numbers: the bridge's for the user's country, else the
- * bridge default; conference ID: generated).
+ * A user to create. Only {@code userPrincipalName} and {@code displayName} are required; the rest default (email:
+ * the UPN; bridge: the default bridge; numbers: the bridge's for the user's country, else the bridge default;
+ * conference ID: generated), as README's "Which change sends which email" says.
  */
 public record NewUser(
         String userPrincipalName,

@@ -30,16 +30,6 @@ public final class PhoneNumbers {
         }
     }
 
-    /** The ISO 3166 region the number belongs to, or null when libphonenumber cannot tell. */
-    public static String regionOf(String e164) {
-        try {
-            String region = UTIL.getRegionCodeForNumber(UTIL.parse(e164, null));
-            return region == null || region.equals("ZZ") ? null : region;
-        } catch (NumberParseException e) {
-            return null;
-        }
-    }
-
     /** The number formatted for a reader in {@code readerCountry} (ISO 3166 alpha-2, may be null). */
     public static String format(String e164, String readerCountry) {
         try {

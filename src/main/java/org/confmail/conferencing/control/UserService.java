@@ -4,24 +4,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
+import org.confmail.conferencing.control.DialInNotifications.DialIn;
 import org.confmail.conferencing.control.UserChanges.Field;
 import org.confmail.conferencing.entity.Bridge;
 import org.confmail.conferencing.entity.ConferencingUser;
-import org.confmail.conferencing.entity.Meeting;
 import org.confmail.conferencing.entity.NumberType;
 import org.confmail.conferencing.entity.Provider;
 import org.confmail.conferencing.entity.ServiceNumber;
 import org.confmail.platform.config.EmailAddresses;
-import org.confmail.platform.Page;
 import org.confmail.platform.problem.ProblemException;
 import org.confmail.platform.problem.Standards;
 import org.confmail.platform.problem.Violations;
@@ -30,35 +26,17 @@ import org.confmail.platform.problem.Problem;
 import org.confmail.security.Guarded;
 import org.confmail.security.Roles;
 import org.confmail.security.control.Caller;
-import org.confmail.tenant.control.DialInSettingsService;
-import org.confmail.tenant.entity.DialInSettings;
 
 /**
- * Conferencing users and every operation on their dial-in: create, change, reset the PIN or the conference ID,
- * schedule meetings. Each change that the user must hear about goes to the {@link DialInNotifier} exactly once,
- * in the same transaction; a change that changes nothing tells nobody. Admins may do everything; operators reset,
+ * Creating, changing, renaming and deleting conferencing users, with every check a user's fields must pass. Each
+ * change that the user must hear about is announced exactly once, in the same transaction
+ * ({@link DialInNotifications} decides, {@link DialInAnnouncer} tells); a change that changes nothing tells nobody. Admins may do everything; operators reset,
  * schedule and change a user's name, language, country, default numbers and static conference ID, but not their
  * address, license, provider or bridge ({@link #ADMIN_ONLY}).
  */
 @ApplicationScoped
 @Transactional
 public class UserService {
-
-    /** API sort keys and the attribute each sorts by. */
-    static final Map<String, String> SORTABLE = Map.of(
-            "userPrincipalName", "u.userPrincipalName",
-            "displayName", "u.displayName",
-            "conferenceId", "u.conferenceId",
-            "createdAt", "u.createdAt");
-
-    public record PinReset(String pin, String emailId) {
-    }
-
-    public record ConferenceIdReset(String conferenceId, String emailId) {
-    }
-
-    public record ScheduledMeeting(Meeting meeting, DialInInfo dialIn) {
-    }
 
     @PersistenceContext
     EntityManager em;
@@ -67,16 +45,10 @@ public class UserService {
     BridgeService bridges;
 
     @Inject
-    DialInSettingsService settings;
+    UserDirectory directory;
 
     @Inject
-    DialInInfoService dialInInfos;
-
-    @Inject
-    DialInNotifier notifier;
-
-    @Inject
-    PinHasher pins;
+    DialInAnnouncer announcer;
 
     @Inject
     ConferenceIds conferenceIds;
@@ -90,21 +62,6 @@ public class UserService {
     /** What only an admin may change about a user: where their mail goes and whether and how they dial in. */
     public static final List<Field> ADMIN_ONLY = List.of(Field.email, Field.audioConferencingLicense, Field.provider,
             Field.thirdPartyProviderName, Field.bridgeId);
-
-    private final PinGenerator pinGenerator = new PinGenerator();
-
-    /** The dial-in facts whose change the user is told about. */
-    private record DialInState(boolean active, String conferenceId, String tollNumber, String tollFreeNumber) {
-
-        static DialInState of(ConferencingUser u) {
-            boolean active = u.audioConferencingLicense() && u.provider() == Provider.SELF_HOSTED;
-            return new DialInState(active, u.conferenceId(),
-                    u.tollNumber() == null ? null : u.tollNumber().id(),
-                    u.tollFreeNumber() == null || !u.allowTollFreeDialIn() ? null : u.tollFreeNumber().id());
-        }
-
-        static final DialInState NONE = new DialInState(false, null, null, null);
-    }
 
     @Guarded(roles = {Roles.ADMIN, Roles.PROVISIONER}, action = "user.create")
     public ConferencingUser create(NewUser input) {
@@ -133,11 +90,11 @@ public class UserService {
                 .set(Field.conferenceId, input.conferenceId());
         ConferencingUser user = new ConferencingUser(upn, "", upn == null ? "" : upn);
         apply(user, changes, violations);
-        if (findOptional(upn).isPresent()) {
+        if (directory.findOptional(upn).isPresent()) {
             throw ProblemException.conflict("userPrincipalName", "a user " + upn + " already exists");
         }
         em.persist(user);
-        announce(user, DialInState.NONE);
+        announcer.announce(user, DialIn.NONE);
         return user;
     }
 
@@ -148,12 +105,10 @@ public class UserService {
      */
     @Guarded(roles = {Roles.ADMIN, Roles.OPERATOR, Roles.PROVISIONER}, action = "user.update")
     public ConferencingUser update(String upn, UserChanges changes, Long expectedVersion) {
-        ConferencingUser user = find(upn);
-        if (expectedVersion != null && expectedVersion != user.version()) {
-            throw ProblemException.stale("User " + user.userPrincipalName()
-                    + " was changed by someone else since you read it; read it again and retry.");
-        }
-        DialInState before = DialInState.of(user);
+        ConferencingUser user = directory.find(upn);
+        ProblemException.requireVersion(expectedVersion, user.version(), "User " + user.userPrincipalName()
+                + " was changed by someone else since you read it; read it again and retry.");
+        DialIn before = DialIn.of(user);
         Map<Field, Object> guarded = adminOnlyValues(user);
         Map<Field, Object> earlier = changedFieldValues(user);
         apply(user, changes, new Violations());
@@ -172,13 +127,13 @@ public class UserService {
         Map<Field, Object> later = changedFieldValues(user);
         audit.detail("changed: " + String.join(", ", java.util.Arrays.stream(Field.values())
                 .filter(f -> !Objects.equals(earlier.get(f), later.get(f))).map(Field::name).toList()));
-        announce(user, before);
+        announcer.announce(user, before);
         return user;
     }
 
     @Guarded(roles = {Roles.ADMIN, Roles.PROVISIONER}, action = "user.delete")
     public void delete(String upn) {
-        em.remove(find(upn));
+        em.remove(directory.find(upn));
     }
 
     /**
@@ -187,132 +142,20 @@ public class UserService {
      */
     @Guarded(roles = {Roles.ADMIN, Roles.PROVISIONER}, action = "user.rename")
     public ConferencingUser rename(String upn, String newUpn) {
-        ConferencingUser user = find(upn);
+        ConferencingUser user = directory.find(upn);
         String name = newUpn == null ? null : newUpn.strip().toLowerCase(Locale.ROOT);
         new Violations().check(EmailAddresses.isValid(name), "userPrincipalName",
                 "must be an email-like name such as ada@contoso.com").throwIfAny();
         if (name.equals(user.userPrincipalName())) {
             return user;
         }
-        if (findOptional(name).isPresent()) {
+        if (directory.findOptional(name).isPresent()) {
             throw ProblemException.conflict("userPrincipalName", "a user " + name + " already exists");
         }
         audit.detail(user.userPrincipalName() + " -> " + name);
         user.setUserPrincipalName(name);
         user.touch();
         return user;
-    }
-
-    @Guarded(roles = {Roles.ADMIN, Roles.OPERATOR}, action = "user.pin-reset")
-    public PinReset resetPin(String upn) {
-        ConferencingUser user = find(upn);
-        requireDialIn(user);
-        String pin = pinGenerator.next(settings.current().pinLength());
-        user.setPinHash(pins.hash(pin));
-        user.touch();
-        String emailId = notifier.notify(user, DialInChange.PIN_RESET, pin);
-        audit.detail(emailId == null ? "no email (automatic emails are off)" : "email " + emailId);
-        return new PinReset(pin, emailId);
-    }
-
-    @Guarded(roles = {Roles.ADMIN, Roles.OPERATOR}, action = "user.conference-id-reset")
-    public ConferenceIdReset resetConferenceId(String upn) {
-        ConferencingUser user = find(upn);
-        DialInState before = DialInState.of(user);
-        user.setConferenceId(conferenceIds.next());
-        user.touch();
-        String emailId = announce(user, before);
-        audit.detail("new conference ID " + user.conferenceId() + (emailId == null ? "" : ", email " + emailId));
-        return new ConferenceIdReset(user.conferenceId(), emailId);
-    }
-
-    /** A meeting's dial-in: a fresh unique conference ID with dynamic IDs, else the organizer's static one. */
-    @Guarded(roles = {Roles.ADMIN, Roles.OPERATOR}, action = "meeting.schedule")
-    public ScheduledMeeting scheduleMeeting(String upn, String subject, Instant startsAt) {
-        subject = subject == null || subject.isBlank() ? null : subject.strip();
-        ConferencingUser user = find(upn);
-        requireDialIn(user);
-        new Violations()
-                .check(subject == null || subject.length() <= 300, "subject", "must have at most 300 characters")
-                .check(!Standards.hasControlCharacters(subject), "subject", Standards.NO_CONTROL_CHARACTERS)
-                .throwIfAny();
-        DialInSettings tenant = settings.current();
-        boolean dynamic = tenant.useUniqueConferenceIds();
-        String conferenceId = dynamic
-                ? conferenceIds.next()
-                : user.conferenceId();
-        Meeting meeting = new Meeting(user.userPrincipalName(), subject, startsAt, conferenceId, dynamic);
-        em.persist(meeting);
-        return new ScheduledMeeting(meeting, dialInInfos.dialInInfo(user, conferenceId));
-    }
-
-    public ConferencingUser find(String upn) {
-        return findOptional(upn).orElseThrow(
-                () -> ProblemException.notFound("There is no user '" + upn + "'."));
-    }
-
-    public Optional<ConferencingUser> findOptional(String upn) {
-        if (upn == null) {
-            return Optional.empty();
-        }
-        return em.createNamedQuery(ConferencingUser.BY_UPN, ConferencingUser.class)
-                .setParameter("upn", upn.strip().toLowerCase(Locale.ROOT))
-                .getResultStream().findFirst();
-    }
-
-    /** The user's dial-in information as their emails show it, or empty when the user is gone. */
-    public Optional<DialInInfo> dialInInfo(String upn) {
-        return findOptional(upn).map(dialInInfos::dialInInfo);
-    }
-
-    /** Users whose UPN, display name or conference ID contains {@code search}; sort like "displayName,desc". */
-    public Page<ConferencingUser> list(String search, int page, int size, String sort) {
-        return list(search, null, null, page, size, sort);
-    }
-
-    /** The same, also filtered by license (null: any) and provider (null: any). */
-    public Page<ConferencingUser> list(String search, Boolean license, Provider provider, int page, int size,
-            String sort) {
-        List<String> conditions = new java.util.ArrayList<>();
-        String term = search == null ? null : search.strip().toLowerCase(Locale.ROOT);
-        if (term != null && !term.isEmpty()) {
-            conditions.add("(LOWER(u.userPrincipalName) LIKE :term OR LOWER(u.displayName) LIKE :term"
-                    + " OR u.conferenceId LIKE :term)");
-        }
-        if (license != null) {
-            conditions.add("u.audioConferencingLicense = :license");
-        }
-        if (provider != null) {
-            conditions.add("u.provider = :provider");
-        }
-        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        String order = orderBy(sort);
-        TypedQuery<ConferencingUser> query = em.createQuery(
-                "SELECT u FROM ConferencingUser u" + where + " ORDER BY " + order, ConferencingUser.class);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(u) FROM ConferencingUser u" + where, Long.class);
-        for (TypedQuery<?> q : List.of(query, count)) {
-            if (term != null && !term.isEmpty()) {
-                q.setParameter("term", "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            }
-            if (license != null) {
-                q.setParameter("license", license);
-            }
-            if (provider != null) {
-                q.setParameter("provider", provider);
-            }
-        }
-        List<ConferencingUser> items = query.setFirstResult(page * size).setMaxResults(size).getResultList();
-        // A first page that is not full is the whole result: no second pass over the table to count it
-        // (a search with few or no matches scans every row; bench/USERS.md).
-        long total = page == 0 && items.size() < size ? items.size() : count.getSingleResult();
-        return new Page<>(items, page, size, total);
-    }
-
-    /** The users with dial-in through this service, for bulk sends. */
-    public List<String> activeUserPrincipalNames() {
-        return em.createQuery("SELECT u.userPrincipalName FROM ConferencingUser u WHERE u.audioConferencingLicense"
-                        + " = TRUE AND u.provider = :provider ORDER BY u.userPrincipalName", String.class)
-                .setParameter("provider", Provider.SELF_HOSTED).getResultList();
     }
 
     /** The values of {@link #ADMIN_ONLY} as they stand. */
@@ -337,24 +180,6 @@ public class UserService {
         values.put(Field.allowTollFreeDialIn, user.allowTollFreeDialIn());
         values.put(Field.conferenceId, user.conferenceId());
         return values;
-    }
-
-    static String orderBy(String sort) {
-        if (sort == null || sort.isBlank()) {
-            return "u.userPrincipalName ASC";
-        }
-        String[] parts = sort.split(",");
-        String attribute = SORTABLE.get(parts[0].strip());
-        if (attribute == null || parts.length > 2) {
-            throw ProblemException.invalid("sort", "must be one of " + String.join(", ", new TreeSet<>(
-                    SORTABLE.keySet())) + ", optionally followed by ,asc or ,desc");
-        }
-        String direction = parts.length == 2 ? parts[1].strip().toLowerCase(Locale.ROOT) : "asc";
-        if (!direction.equals("asc") && !direction.equals("desc")) {
-            throw ProblemException.invalid("sort", "direction must be asc or desc");
-        }
-        String tieBreak = attribute.equals("u.userPrincipalName") ? "" : ", u.userPrincipalName ASC";
-        return attribute + " " + direction.toUpperCase(Locale.ROOT) + tieBreak;
     }
 
     /** Checks and applies every field present in {@code changes}; all or nothing. */
@@ -449,36 +274,6 @@ public class UserService {
         }
         user.setConferenceId(conferenceId);
         user.touch();
-    }
-
-    /** Tells the user what changed since {@code before}: at most one email, and none when nothing they use changed. */
-    private String announce(ConferencingUser user, DialInState before) {
-        DialInState after = DialInState.of(user);
-        if (!before.active() && after.active()) {
-            if (user.conferenceId() == null) {
-                user.setConferenceId(conferenceIds.next());
-            }
-            String pin = pinGenerator.next(settings.current().pinLength());
-            user.setPinHash(pins.hash(pin));
-            return notifier.notify(user, DialInChange.LICENSE_ASSIGNED, pin);
-        }
-        if (before.active() && !after.active()) {
-            return notifier.notify(user, DialInChange.DIAL_IN_DISABLED, null);
-        }
-        if (after.active() && (!Objects.equals(before.conferenceId(), after.conferenceId())
-                || !Objects.equals(before.tollNumber(), after.tollNumber())
-                || !Objects.equals(before.tollFreeNumber(), after.tollFreeNumber()))) {
-            return notifier.notify(user, DialInChange.CONFERENCE_ID_RESET, null);
-        }
-        return null;
-    }
-
-    private static void requireDialIn(ConferencingUser user) {
-        if (!user.audioConferencingLicense() || user.provider() != Provider.SELF_HOSTED) {
-            throw new ProblemException(409, "No dial-in", "User " + user.userPrincipalName()
-                    + " has no audio conferencing with this service (it needs the license and provider SELF_HOSTED).",
-                    List.of());
-        }
     }
 
     private static String stripped(UserChanges changes, Field field, String current) {

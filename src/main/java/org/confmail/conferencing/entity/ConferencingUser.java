@@ -28,11 +28,25 @@ import org.confmail.platform.database.UtcInstantConverter;
         query = "SELECT u FROM ConferencingUser u WHERE u.conferenceId = :conferenceId")
 @NamedQuery(name = ConferencingUser.USING_NUMBER, query = "SELECT COUNT(u) FROM ConferencingUser u"
         + " WHERE u.tollNumber.id = :numberId OR u.tollFreeNumber.id = :numberId")
+@NamedQuery(name = ConferencingUser.WITH_DIAL_IN_AFTER, query = "SELECT u FROM ConferencingUser u"
+        + " WHERE " + ConferencingUser.HAS_DIAL_IN + " AND u.userPrincipalName > :after ORDER BY u.userPrincipalName")
+@NamedQuery(name = ConferencingUser.COUNT_WITH_DIAL_IN, query = "SELECT COUNT(u) FROM ConferencingUser u"
+        + " WHERE " + ConferencingUser.HAS_DIAL_IN)
 public class ConferencingUser {
+
+    /**
+     * {@link #hasDialIn()} in JPQL, for queries over many users: licensed, and this service is their provider. Kept
+     * beside the method so that the two say the same.
+     */
+    static final String HAS_DIAL_IN = "u.audioConferencingLicense = TRUE"
+            + " AND u.provider = org.confmail.conferencing.entity.Provider.SELF_HOSTED";
 
     public static final String BY_UPN = "ConferencingUser.byUpn";
     public static final String BY_CONFERENCE_ID = "ConferencingUser.byConferenceId";
     public static final String USING_NUMBER = "ConferencingUser.usingNumber";
+    /** Users with dial-in whose UPN sorts after {@code :after} (use "" for the first), in UPN order. */
+    public static final String WITH_DIAL_IN_AFTER = "ConferencingUser.withDialInAfter";
+    public static final String COUNT_WITH_DIAL_IN = "ConferencingUser.countWithDialIn";
 
     @Id
     private String id;
@@ -119,6 +133,14 @@ public class ConferencingUser {
         this.allowTollFreeDialIn = true;
         this.createdAt = Instant.now();
         this.updatedAt = createdAt;
+    }
+
+    /**
+     * Whether the user dials in through this service: licensed, and this service is their provider. Only such a
+     * user has conference info to send, a PIN to reset or meetings to schedule.
+     */
+    public boolean hasDialIn() {
+        return audioConferencingLicense && provider == Provider.SELF_HOSTED;
     }
 
     /** Marks the user changed now (also done by the persistence provider on every update). */

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.confmail.conferencing.control.UserService;
+import org.confmail.conferencing.control.UserDirectory;
 import org.confmail.conferencing.entity.ConferencingUser;
-import org.confmail.conferencing.entity.Provider;
 import org.confmail.mail.entity.BulkJob;
 import org.confmail.mail.entity.EmailKind;
 import org.confmail.mail.entity.EmailStatus;
@@ -56,7 +54,7 @@ public class BulkSendService {
     EntityManager em;
 
     @Inject
-    UserService users;
+    UserDirectory users;
 
     @Inject
     EmailOutbox outbox;
@@ -90,7 +88,7 @@ public class BulkSendService {
         }
         if (all) {
             oneAtATime();
-            int total = users.activeUserPrincipalNames().size();
+            int total = users.countWithDialIn();
             BulkJob job = new BulkJob(EmailKind.CONFERENCE_INFO, requestedBy, true, total);
             em.persist(job);
             audit.target(job.id());
@@ -105,7 +103,7 @@ public class BulkSendService {
             if (user == null) {
                 violations.add("userPrincipalNames", "there is no user '"
                         + org.confmail.platform.problem.Standards.excerpt(upn) + "'");
-            } else if (!user.audioConferencingLicense() || user.provider() != Provider.SELF_HOSTED) {
+            } else if (!user.hasDialIn()) {
                 violations.add("userPrincipalNames", upn + " has no dial-in with this service");
             } else {
                 targets.add(user);
@@ -170,16 +168,8 @@ public class BulkSendService {
         if (job == null || !job.allUsers() || job.allCreated()) {
             return false;
         }
-        TypedQuery<ConferencingUser> next = em.createQuery("SELECT u FROM ConferencingUser u WHERE"
-                        + " u.audioConferencingLicense = TRUE AND u.provider = :provider"
-                        + (job.cursorUpn() == null ? "" : " AND u.userPrincipalName > :cursor")
-                        + " ORDER BY u.userPrincipalName", ConferencingUser.class)
-                .setParameter("provider", Provider.SELF_HOSTED)
-                .setMaxResults(Math.min(CHUNK, job.total() - job.createdRows()));
-        if (job.cursorUpn() != null) {
-            next.setParameter("cursor", job.cursorUpn());
-        }
-        List<ConferencingUser> chunk = next.getResultList();
+        List<ConferencingUser> chunk = users.withDialInAfter(job.cursorUpn(),
+                Math.min(CHUNK, job.total() - job.createdRows()));
         if (chunk.isEmpty()) {
             // Fewer users with dial-in than when the job started: what was queued is the whole job.
             em.createQuery("UPDATE BulkJob j SET j.total = j.createdRows WHERE j.id = :id")

@@ -9,9 +9,8 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.confmail.conferencing.control.UserService;
+import org.confmail.conferencing.control.UserDirectory;
 import org.confmail.conferencing.entity.ConferencingUser;
-import org.confmail.conferencing.entity.Provider;
 import org.confmail.mail.entity.EmailKind;
 import org.confmail.mail.entity.OutboxEmail;
 import org.confmail.platform.config.ConfmailConfig;
@@ -39,7 +38,7 @@ public class ConferenceInfoService {
     EntityManager em;
 
     @Inject
-    UserService users;
+    UserDirectory users;
 
     @Inject
     EmailOutbox outbox;
@@ -77,11 +76,7 @@ public class ConferenceInfoService {
         }
         // Serializes concurrent requests for one user, so the hourly limit cannot be overrun by a burst.
         em.lock(user, LockModeType.PESSIMISTIC_WRITE);
-        if (!user.audioConferencingLicense() || user.provider() != Provider.SELF_HOSTED) {
-            throw new ProblemException(409, "No dial-in information",
-                    "User " + user.userPrincipalName() + " has no audio conferencing with this service"
-                            + " (it needs the license and provider SELF_HOSTED).", List.of());
-        }
+        UserDirectory.requireDialIn(user);
         if (user.conferenceId() == null || user.tollNumber() == null) {
             throw new ProblemException(409, "No dial-in information",
                     "User " + user.userPrincipalName() + " has no conference ID or no toll number yet.", List.of());

@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.confmail.platform.crypto.SecretBox;
 import org.confmail.conferencing.control.DialInInfo;
-import org.confmail.conferencing.control.UserService;
-import org.confmail.mail.entity.EmailKind;
+import org.confmail.conferencing.control.UserDirectory;
 import org.confmail.mail.entity.OutboxEmail;
 import org.confmail.platform.config.ConfmailConfig;
 
@@ -28,16 +28,13 @@ import org.confmail.platform.config.ConfmailConfig;
 @ApplicationScoped
 public class EmailDeliverer {
 
-    /** Kinds whose whole point is the new PIN they carry: never sent without it. */
-    static final Set<EmailKind> CARRY_PIN = Set.of(EmailKind.LICENSE_ASSIGNED, EmailKind.PIN_RESET);
-
     private static final Logger LOG = Logger.getLogger(EmailDeliverer.class.getName());
 
     @Inject
     OutboxStore store;
 
     @Inject
-    UserService users;
+    UserDirectory users;
 
     @Inject
     EmailComposer composer;
@@ -85,9 +82,7 @@ public class EmailDeliverer {
     }
 
     private void claimAndSend(String emailId) {
-        long t0 = System.nanoTime();
         Optional<OutboxEmail> claimed = store.claim(emailId, lease);
-        long t1 = System.nanoTime();
         if (claimed.isEmpty()) {
             return; // already sent, failed, not yet due, or another sender has it
         }
@@ -100,7 +95,7 @@ public class EmailDeliverer {
                 return;
             }
             String secret = null;
-            if (CARRY_PIN.contains(email.kind())) {
+            if (email.kind().carriesPin()) {
                 secret = pinOf(email);
                 if (secret == null) {
                     return;
@@ -112,7 +107,6 @@ public class EmailDeliverer {
             fail(email, "Could not compose the message: " + e.getClass().getSimpleName());
             return;
         }
-        long t2 = System.nanoTime();
         try {
             smtp.send(composed.message());
         } catch (DeliveryException e) {
@@ -133,17 +127,8 @@ public class EmailDeliverer {
             }
             return;
         }
-        long t3 = System.nanoTime();
         store.markSent(emailId, composed.subject(), composed.messageId());
-        long t4 = System.nanoTime();
         metrics.sent(email.kind(), email.createdAt());
-        if (LOG.isLoggable(Level.FINE)) {
-            LOG.fine(String.format("Email %s accepted by SMTP %d ms after its request: waited %d ms for the sender,"
-                    + " claim %.1f ms, compose %.1f ms, SMTP %.1f ms, record %.1f ms", emailId,
-                    Duration.between(email.createdAt(), Instant.now()).toMillis(),
-                    Duration.between(email.createdAt(), Instant.now()).minusNanos(t4 - t0).toMillis(),
-                    (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6));
-        }
     }
 
     /** The PIN the email must carry, or null after failing the email because it is not there. */

@@ -23,6 +23,16 @@ public class EmailDialInNotifier implements DialInNotifier {
         if (!settings.current().automaticallySendEmailsToUsers()) {
             return null;
         }
-        return outbox.enqueue(EmailKind.valueOf(change.name()), user, null, pin, null).id();
+        return outbox.enqueue(kindFor(change), user, null, pin, null).id();
+    }
+
+    /** The automatic email that tells a user about a change to their dial-in. */
+    static EmailKind kindFor(DialInChange change) {
+        return switch (change) {
+            case LICENSE_ASSIGNED -> EmailKind.LICENSE_ASSIGNED;
+            case CONFERENCE_ID_RESET -> EmailKind.CONFERENCE_ID_RESET;
+            case PIN_RESET -> EmailKind.PIN_RESET;
+            case DIAL_IN_DISABLED -> EmailKind.DIAL_IN_DISABLED;
+        };
     }
 }

@@ -26,6 +26,9 @@ public class EmailHistory {
     @Inject
     EmailOutbox outbox;
 
+    @Inject
+    OutboxStore store;
+
     public OutboxEmail find(String id) {
         OutboxEmail email = id == null || !id.matches("[0-9a-f-]{36}") ? null : em.find(OutboxEmail.class, id);
         if (email == null) {
@@ -73,7 +76,7 @@ public class EmailHistory {
             throw new ProblemException(409, "Not failed", "Only a FAILED email can be retried; this one is "
                     + email.status() + ".", List.of());
         }
-        if (email.kind() == EmailKind.PIN_RESET || email.kind() == EmailKind.LICENSE_ASSIGNED) {
+        if (email.kind().carriesPin()) {
             throw new ProblemException(409, "PIN no longer available", "This email carried a PIN, which was erased"
                     + " when it failed; reset the user's PIN to send a new one.", List.of());
         }
@@ -86,13 +89,7 @@ public class EmailHistory {
 
     /** How many emails stand in each status, every status present. */
     public java.util.Map<EmailStatus, Long> countsByStatus() {
-        java.util.Map<EmailStatus, Long> counts = new java.util.EnumMap<>(EmailStatus.class);
-        for (EmailStatus status : EmailStatus.values()) {
-            counts.put(status, 0L);
-        }
-        em.createQuery("SELECT e.status, COUNT(e) FROM OutboxEmail e GROUP BY e.status", Object[].class)
-                .getResultList().forEach(row -> counts.put((EmailStatus) row[0], (Long) row[1]));
-        return counts;
+        return store.countByStatus(java.util.EnumSet.allOf(EmailStatus.class));
     }
 
     /** Emails created in each of the last {@code hours} hours (UTC hours, oldest first). */

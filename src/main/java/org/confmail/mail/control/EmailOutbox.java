@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import org.confmail.platform.crypto.SecretBox;
+import org.confmail.platform.Languages;
 import org.confmail.conferencing.entity.ConferencingUser;
 import org.confmail.mail.entity.EmailKind;
 import org.confmail.mail.entity.OutboxEmail;
@@ -81,11 +83,11 @@ public class EmailOutbox {
 
     /** The user's preferred language when we have templates for it, else the tenant default, else English. */
     static String languageFor(ConferencingUser user, DialInSettings tenant) {
-        String preferred = EmailTemplates.supportedLanguage(user.preferredLanguage());
+        String preferred = Languages.supported(user.preferredLanguage());
         if (preferred != null) {
             return preferred;
         }
-        String fallback = EmailTemplates.supportedLanguage(tenant.defaultLanguage());
+        String fallback = Languages.supported(tenant.defaultLanguage());
         return fallback != null ? fallback : "en";
     }
 }

@@ -6,9 +6,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import java.io.IOException;
 import org.confmail.conferencing.control.DialInInfo;
-import org.confmail.conferencing.control.UserService;
+import org.confmail.conferencing.control.UserDirectory;
 import org.confmail.conferencing.entity.ConferencingUser;
 import org.confmail.mail.entity.EmailKind;
+import org.confmail.platform.Languages;
 import org.confmail.mail.entity.OutboxEmail;
 import org.confmail.platform.problem.ProblemException;
 import org.confmail.tenant.control.DialInSettingsService;
@@ -24,7 +25,7 @@ public class EmailPreview {
     }
 
     @Inject
-    UserService users;
+    UserDirectory users;
 
     @Inject
     DialInSettingsService settings;
@@ -33,16 +34,15 @@ public class EmailPreview {
     SmtpSender smtp;
 
     public Preview preview(String upn, EmailKind kind, String language) {
-        if (!EmailTemplates.LANGUAGES.contains(language)) {
-            throw ProblemException.invalid("language", "must be one of " + EmailTemplates.LANGUAGES);
+        if (!Languages.SUPPORTED.contains(language)) {
+            throw ProblemException.invalid("language", "must be one of " + Languages.SUPPORTED);
         }
         ConferencingUser user = users.find(upn);
         DialInInfo info = users.dialInInfo(upn).orElseThrow();
         DialInSettingsService.Sender sender = settings.sender();
         OutboxEmail draft = new OutboxEmail(kind, user.userPrincipalName(), user.email(), user.displayName(),
                 sender.address(), sender.displayName(), language, null);
-        boolean carriesPin = kind == EmailKind.PIN_RESET || kind == EmailKind.LICENSE_ASSIGNED;
-        String placeholder = carriesPin ? "•".repeat(settings.current().pinLength()) : null;
+        String placeholder = kind.carriesPin() ? "•".repeat(settings.current().pinLength()) : null;
         try {
             EmailComposer.Composed composed = EmailComposer.compose(smtp.session(), draft, info, placeholder);
             Multipart parts = (Multipart) composed.message().getContent();

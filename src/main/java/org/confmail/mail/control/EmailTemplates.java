@@ -2,7 +2,7 @@ package org.confmail.mail.control;
 
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.LoaderException;
-import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import org.confmail.platform.PebbleEngines;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -19,9 +19,6 @@ import org.confmail.mail.entity.EmailKind;
  */
 public class EmailTemplates {
 
-    /** Languages with a full set of templates. */
-    public static final Set<String> LANGUAGES = Set.of("en", "fr");
-
     public record Rendered(String subject, String text, String html) {
     }
 
@@ -29,30 +26,8 @@ public class EmailTemplates {
     private final PebbleEngine plain;
 
     public EmailTemplates() {
-        ClassLoader loader = EmailTemplates.class.getClassLoader();
-        html = engine(loader, true);
-        plain = engine(loader, false);
-    }
-
-    private static PebbleEngine engine(ClassLoader classLoader, boolean escape) {
-        ClasspathLoader loader = new ClasspathLoader(classLoader);
-        loader.setPrefix("templates/email");
-        return new PebbleEngine.Builder()
-                .loader(loader)
-                .autoEscaping(escape)
-                .defaultEscapingStrategy("html")
-                .strictVariables(true)
-                .newLineTrimming(false)
-                .build();
-    }
-
-    /** The template language for a BCP 47 tag: its primary language if we have templates for it, else null. */
-    public static String supportedLanguage(String tag) {
-        if (tag == null || tag.isBlank()) {
-            return null;
-        }
-        String language = Locale.forLanguageTag(tag).getLanguage();
-        return LANGUAGES.contains(language) ? language : null;
+        html = PebbleEngines.over("email", true);
+        plain = PebbleEngines.over("email", false);
     }
 
     public Rendered render(EmailKind kind, String language, Map<String, Object> model) {

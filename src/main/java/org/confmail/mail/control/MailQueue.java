@@ -1,9 +1,7 @@
 package org.confmail.mail.control;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -13,7 +11,6 @@ import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.resource.AdministeredObjectDefinition;
 import jakarta.resource.ConnectionFactoryDefinition;
-import jakarta.resource.ConnectionFactoryDefinitions;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -22,35 +19,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.confmail.platform.config.ConfmailConfig;
 
 /**
  * The wake-up call for the sender: announces an outbox row's id on the JMS queue. The queue is only a prompt; the
  * outbox row stays the truth, and the sweeper announces again rows whose message was lost.
  *
- * <p>By default ({@code CONFMAIL_OUTBOX_ANNOUNCE=after-commit}) the message is sent once the row's transaction has
- * committed, non-transacted and non-persistent: a message never names a row that does not exist, and a message lost
+ * <p>The message is sent once the row's transaction has committed, non-transacted and non-persistent: a message never names a row that does not exist, and a message lost
  * between the commit and the send (a crash, a broker restart, a broker outage) only delays the email until the
  * sweeper finds its row (at once after a restart, else after {@code CONFMAIL_OUTBOX_STALE_AFTER}). This keeps the
  * request's transaction local to the database: no two-phase commit with the broker and no broker disk sync on the
  * request's path, which was most of the time from request to SMTP; and requests are still accepted while the broker
- * is down. {@code in-transaction} restores the previous behaviour: a persistent message enlisted in the request's
- * JTA transaction (XA).
+ * is down.
  */
-@ConnectionFactoryDefinitions({
-    @ConnectionFactoryDefinition(
-            name = MailQueue.CONNECTION_FACTORY,
-            interfaceName = "jakarta.jms.ConnectionFactory",
-            resourceAdapter = MailQueue.RESOURCE_ADAPTER,
-            transactionSupport = TransactionSupport.TransactionSupportLevel.XATransaction,
-            maxPoolSize = 32),
-    @ConnectionFactoryDefinition(
-            name = MailQueue.ANNOUNCE_CONNECTION_FACTORY,
-            interfaceName = "jakarta.jms.ConnectionFactory",
-            resourceAdapter = MailQueue.RESOURCE_ADAPTER,
-            transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction,
-            maxPoolSize = 32)
-})
+@ConnectionFactoryDefinition(
+        name = MailQueue.ANNOUNCE_CONNECTION_FACTORY,
+        interfaceName = "jakarta.jms.ConnectionFactory",
+        resourceAdapter = MailQueue.RESOURCE_ADAPTER,
+        transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction,
+        maxPoolSize = 32)
 @AdministeredObjectDefinition(
         name = MailQueue.QUEUE,
         interfaceName = "jakarta.jms.Queue",
@@ -63,15 +49,11 @@ public class MailQueue {
     /** The deployed ActiveMQ resource adapter's name: its RAR file name without ".rar". */
     public static final String RESOURCE_ADAPTER = "activemq-rar";
     public static final String PHYSICAL_NAME = "confmail.email";
-    public static final String CONNECTION_FACTORY = "java:app/jms/confmailConnectionFactory";
     public static final String ANNOUNCE_CONNECTION_FACTORY = "java:app/jms/confmailAnnounceConnectionFactory";
     public static final String QUEUE = "java:app/jms/confmailEmailQueue";
 
     private static final Logger LOG = Logger.getLogger(MailQueue.class.getName());
     private static final Object PENDING = new Object();
-
-    @Resource(lookup = CONNECTION_FACTORY)
-    ConnectionFactory xaConnectionFactory;
 
     @Resource(lookup = ANNOUNCE_CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
@@ -82,22 +64,8 @@ public class MailQueue {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    @Inject
-    ConfmailConfig config;
-
-    private boolean inTransaction;
-
-    @PostConstruct
-    void mode() {
-        inTransaction = config.outboxAnnounce() == ConfmailConfig.Announce.IN_TRANSACTION;
-    }
-
     /** Puts the email's id on the queue once the caller's transaction commits (at once without one). */
     public void announce(String emailId) {
-        if (inTransaction) {
-            announceInTransaction(emailId);
-            return;
-        }
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             send(List.of(emailId));
             return;
@@ -136,18 +104,6 @@ public class MailQueue {
         } catch (JMSException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not announce " + emailIds.size() + " email(s) on the queue; the outbox"
                     + " sweeper sends them after CONFMAIL_OUTBOX_STALE_AFTER: " + e.getMessage(), e);
-        }
-    }
-
-    /** The previous behaviour: a persistent message in the caller's JTA transaction (XA with the database). */
-    private void announceInTransaction(String emailId) {
-        // The adapter's factory has no JMS 2.0 JMSContext: classic API, pooled by the adapter.
-        try (Connection connection = xaConnectionFactory.createConnection()) {
-            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-            MessageProducer producer = session.createProducer(queue);
-            producer.send(session.createTextMessage(emailId));
-        } catch (JMSException e) {
-            throw new IllegalStateException("Could not put email " + emailId + " on the queue", e);
         }
     }
 }

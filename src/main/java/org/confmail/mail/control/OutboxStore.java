@@ -30,9 +30,16 @@ import org.confmail.mail.entity.OutboxEmail;
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class OutboxStore {
 
-    private static final String CLAIMABLE = "(e.status = :queued"
-            + " OR (e.status = :retrying AND e.nextAttemptAt <= :now)"
-            + " OR (e.status = :sending AND e.claimedUntil < :now))";
+    /** A retry whose time has come, or a claim whose lease ran out (its sender died or hung). */
+    private static final String OVERDUE = "(e.status = :retrying AND e.nextAttemptAt <= :now)"
+            + " OR (e.status = :sending AND e.claimedUntil < :now)";
+    /** What a sender may take now. */
+    private static final String CLAIMABLE = "(e.status = :queued OR " + OVERDUE + ")";
+    /** What needs a new message on the queue: overdue, or queued so long ago that its message must have been lost. */
+    private static final String NEEDS_ANNOUNCING = "((e.status = :queued AND e.queuedAt < :stale) OR " + OVERDUE + ")";
+    /** Back in the queue as of {@code :queuedAt}, claim let go. */
+    private static final String BACK_TO_QUEUE = "e.status = :queued, e.queuedAt = :queuedAt, e.claimedUntil = NULL,"
+            + " e.version = e.version + 1";
 
     @PersistenceContext
     EntityManager em;
@@ -109,9 +116,10 @@ public class OutboxStore {
                 .executeUpdate() == 1;
     }
 
-    /** How many emails are in each of these statuses. */
+    /** How many emails are in each of these statuses; every one of them is in the answer, 0 when none. */
     public java.util.Map<EmailStatus, Long> countByStatus(java.util.Set<EmailStatus> statuses) {
         java.util.Map<EmailStatus, Long> counts = new java.util.EnumMap<>(EmailStatus.class);
+        statuses.forEach(status -> counts.put(status, 0L));
         em.createQuery("SELECT e.status, COUNT(e) FROM OutboxEmail e WHERE e.status IN :statuses GROUP BY e.status",
                         Object[].class)
                 .setParameter("statuses", statuses)
@@ -130,8 +138,7 @@ public class OutboxStore {
         Instant now = Instant.now();
         // A silent-since of the epoch matches nobody: this instance may not judge the others yet.
         Instant othersSilentSince = heartbeat.othersSilentSince(now).orElse(Instant.EPOCH);
-        return em.createQuery("UPDATE OutboxEmail e SET e.status = :queued, e.queuedAt = :queuedAt,"
-                        + " e.claimedUntil = NULL, e.version = e.version + 1 WHERE e.status = :sending"
+        return em.createQuery("UPDATE OutboxEmail e SET " + BACK_TO_QUEUE + " WHERE e.status = :sending"
                         + " AND e.claimedBy IN (SELECT i.incarnation FROM SenderInstance i"
                         + " WHERE i.incarnation <> :me AND (i.beatAt < :othersSilentSince"
                         + " OR (i.name = :myName AND i.beatAt < :ownSilentSince)))")
@@ -164,9 +171,8 @@ public class OutboxStore {
      * outcome being recorded (the database went away between the claim and the outcome). Only this very claim.
      */
     public boolean releaseOwnClaim(Claim claim, Instant queuedAt) {
-        return em.createQuery("UPDATE OutboxEmail e SET e.status = :queued, e.queuedAt = :queuedAt,"
-                        + " e.claimedUntil = NULL, e.version = e.version + 1 WHERE e.id = :id AND e.status = :sending"
-                        + " AND e.claimedBy = :me AND e.claimedUntil = :until")
+        return em.createQuery("UPDATE OutboxEmail e SET " + BACK_TO_QUEUE + " WHERE e.id = :id"
+                        + " AND e.status = :sending AND e.claimedBy = :me AND e.claimedUntil = :until")
                 .setParameter("queued", EmailStatus.QUEUED)
                 .setParameter("queuedAt", queuedAt)
                 .setParameter("sending", EmailStatus.SENDING)
@@ -179,14 +185,9 @@ public class OutboxStore {
     /** Rows that need a new message on the queue: due retries, and rows a lost message or a crash left behind. */
     public List<String> dueForRequeue(Duration staleAfter, int limit) {
         Instant now = Instant.now();
-        return em.createQuery("SELECT e.id FROM OutboxEmail e WHERE (e.status = :queued AND e.queuedAt < :stale)"
-                        + " OR (e.status = :retrying AND e.nextAttemptAt <= :now)"
-                        + " OR (e.status = :sending AND e.claimedUntil < :now) ORDER BY e.queuedAt", String.class)
-                .setParameter("queued", EmailStatus.QUEUED)
-                .setParameter("retrying", EmailStatus.RETRYING)
-                .setParameter("sending", EmailStatus.SENDING)
+        return withStates(em.createQuery("SELECT e.id FROM OutboxEmail e WHERE " + NEEDS_ANNOUNCING
+                        + " ORDER BY e.queuedAt", String.class), now)
                 .setParameter("stale", now.minus(staleAfter))
-                .setParameter("now", now)
                 .setMaxResults(limit)
                 .getResultList();
     }
@@ -198,17 +199,10 @@ public class OutboxStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean requeue(String id, Duration staleAfter) {
         Instant now = Instant.now();
-        return em.createQuery("UPDATE OutboxEmail e SET e.status = :queuedNow, e.queuedAt = :now,"
-                        + " e.claimedUntil = NULL, e.version = e.version + 1 WHERE e.id = :id AND"
-                        + " ((e.status = :queued AND e.queuedAt < :stale)"
-                        + " OR (e.status = :retrying AND e.nextAttemptAt <= :now)"
-                        + " OR (e.status = :sending AND e.claimedUntil < :now))")
-                .setParameter("queuedNow", EmailStatus.QUEUED)
-                .setParameter("queued", EmailStatus.QUEUED)
-                .setParameter("retrying", EmailStatus.RETRYING)
-                .setParameter("sending", EmailStatus.SENDING)
+        return withStates(em.createQuery("UPDATE OutboxEmail e SET " + BACK_TO_QUEUE + " WHERE e.id = :id AND "
+                        + NEEDS_ANNOUNCING), now)
+                .setParameter("queuedAt", now)
                 .setParameter("stale", now.minus(staleAfter))
-                .setParameter("now", now)
                 .setParameter("id", id)
                 .executeUpdate() == 1;
     }
@@ -225,11 +219,12 @@ public class OutboxStore {
                 .executeUpdate() == 1;
     }
 
-    private static Query withStates(Query query, Instant now) {
-        return query.setParameter("queued", EmailStatus.QUEUED)
+    private static <Q extends Query> Q withStates(Q query, Instant now) {
+        query.setParameter("queued", EmailStatus.QUEUED)
                 .setParameter("retrying", EmailStatus.RETRYING)
                 .setParameter("sending", EmailStatus.SENDING)
                 .setParameter("now", now);
+        return query;
     }
 
     private static String truncate(String error) {

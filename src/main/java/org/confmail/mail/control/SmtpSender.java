@@ -32,7 +32,6 @@ import org.confmail.platform.config.ConfmailConfig;
  * {@code CONFMAIL_DELIVERY_CONCURRENCY} idle ones). A transport idle for more than a second is checked with NOOP
  * before use; one that fails is closed, and the next message opens a new one. A message that fails on a reused
  * connection without any SMTP reply (the server had dropped it) is tried once more at once on a new connection.
- * {@code CONFMAIL_SMTP_REUSE_CONNECTIONS=false} opens one connection per message, as before.
  */
 @ApplicationScoped
 public class SmtpSender {
@@ -49,7 +48,6 @@ public class SmtpSender {
 
     private Session session;
     private String protocol;
-    private boolean reuse;
     private int maxIdle;
     private final Deque<Pooled> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger open = new AtomicInteger();
@@ -79,7 +77,6 @@ public class SmtpSender {
     void createSession() {
         session = Session.getInstance(properties(config), authenticator(config));
         protocol = config.smtpSecurity() == ConfmailConfig.SmtpSecurity.TLS ? "smtps" : "smtp";
-        reuse = config.smtpReuseConnections();
         maxIdle = config.deliveryConcurrency();
     }
 
@@ -146,16 +143,6 @@ public class SmtpSender {
 
     /** Sends one message in one SMTP transaction. */
     public void send(MimeMessage message) throws DeliveryException {
-        if (!reuse) {
-            try (Transport transport = session.getTransport(protocol)) {
-                transport.connect();
-                transport.sendMessage(message, message.getAllRecipients());
-                succeeded();
-            } catch (MessagingException e) {
-                throw failed(e);
-            }
-            return;
-        }
         Pooled pooled = borrow();
         try {
             pooled.transport.sendMessage(message, message.getAllRecipients());

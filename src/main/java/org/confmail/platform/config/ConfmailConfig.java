@@ -24,7 +24,6 @@ public class ConfmailConfig {
     public enum SmtpSecurity { NONE, STARTTLS, TLS }
 
     /** When a queued email is announced to the sender: after the commit (default) or in the XA transaction. */
-    public enum Announce { AFTER_COMMIT, IN_TRANSACTION }
 
     /**
      * The application's configuration, looked up with the application's own class loader on every use rather than
@@ -38,10 +37,6 @@ public class ConfmailConfig {
 
     public Path dataDir() {
         return Path.of(text("confmail.data.dir"));
-    }
-
-    public String dbUrl() {
-        return text("confmail.db.url");
     }
 
     public String smtpHost() {
@@ -162,15 +157,6 @@ public class ConfmailConfig {
     /** Read and write timeout of an SMTP exchange (the connect timeout is the smaller of this and 10 s). */
     public Duration smtpTimeout() {
         return Duration.parse(text("confmail.smtp.timeout"));
-    }
-
-    public Announce outboxAnnounce() {
-        return Announce.valueOf(text("confmail.outbox.announce").toUpperCase(Locale.ROOT).replace('-', '_'));
-    }
-
-    /** Keep SMTP connections open between messages (true) or open one per message (false, the old behaviour). */
-    public boolean smtpReuseConnections() {
-        return Boolean.parseBoolean(text("confmail.smtp.reuse.connections"));
     }
 
     public int manualEmailsPerUserPerHour() {
@@ -377,14 +363,6 @@ public class ConfmailConfig {
                         + " list of the proxies' addresses, such as 10.0.0.5, 10.0.0.6)"));
         check(problems, "confmail.delivery.concurrency", v -> inRange(v, 1, 64));
         check(problems, "confmail.delivery.max.redeliveries", v -> inRange(v, 0, 100));
-        check(problems, "confmail.smtp.reuse.connections", ConfmailConfig::bool);
-        check(problems, "confmail.outbox.announce", v -> {
-            try {
-                Announce.valueOf(v.toUpperCase(Locale.ROOT).replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("must be after-commit or in-transaction");
-            }
-        });
         check(problems, "confmail.manual.emails.per.user.per.hour", v -> inRange(v, 1, 100_000));
         check(problems, "confmail.public.base.url", v -> {
             if (!v.startsWith("http://") && !v.startsWith("https://")) {

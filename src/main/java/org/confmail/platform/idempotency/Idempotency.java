@@ -22,7 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.confmail.mail.control.SecretBox;
+import org.confmail.platform.crypto.SecretBox;
 import org.confmail.platform.problem.ProblemException;
 
 /**
@@ -33,10 +33,10 @@ import org.confmail.platform.problem.ProblemException;
  * the table's primary key fails the second transaction, which rolls back with its emails, and it then answers with
  * the first one's answer (or 409 while the first is still running).
  *
- * <p>The stored body is encrypted with {@link SecretBox}, like the PINs in the outbox: a pin-reset answer carries
- * the new PIN, and a client that lost that answer (the very case Idempotency-Key exists for) must get the same PIN
- * back, not a second reset. It is readable only with the application's secret key and deleted after 24 hours.
- * Errors are not stored: a request that failed may be sent again with the same key.
+ * <p>A secret is shown once: what is stored and replayed is the answer's {@link Answer#replayEntity()}, which
+ * leaves it out (a replayed PIN reset answers the same email id and no PIN, and resets nothing again). The stored
+ * body is still sealed with {@link SecretBox}, so that the table shows no answer to whoever reads the database, and
+ * deleted after 24 hours. Errors are not stored: a request that failed may be sent again with the same key.
  */
 @ApplicationScoped
 public class Idempotency {

@@ -58,6 +58,16 @@ public class ProblemException extends WebApplicationException {
         return new ProblemException(412, "Precondition failed", detail, List.of());
     }
 
+    /**
+     * The optimistic check of every change that names the version it read (If-Match, the portal's form): 412 with
+     * {@code detail} when it is not the stored one; a null {@code expected} checks nothing.
+     */
+    public static void requireVersion(Long expected, long stored, String detail) {
+        if (expected != null && expected != stored) {
+            throw stale(detail);
+        }
+    }
+
     /** Whether this refusal is {@link #stale(String)}. */
     public boolean isStale() {
         return getResponse().getStatus() == 412;

@@ -19,6 +19,7 @@ import org.confmail.audit.control.AuditTrail;
 import org.confmail.conferencing.control.NewUser;
 import org.confmail.conferencing.control.UserChanges;
 import org.confmail.conferencing.control.UserChanges.Field;
+import org.confmail.conferencing.control.UserDirectory;
 import org.confmail.conferencing.control.UserService;
 import org.confmail.conferencing.entity.ConferencingUser;
 import org.confmail.platform.problem.Standards;
@@ -149,6 +150,9 @@ public class ScimUsers {
     UserService users;
 
     @Inject
+    UserDirectory directory;
+
+    @Inject
     LicenseGroup licenseGroup;
 
     @Inject
@@ -159,7 +163,7 @@ public class ScimUsers {
     public JsonObject create(JsonObject body, URI base) {
         UserValues values = UserValues.read(ScimJson.modelObject(body));
         audit.target(values.userName());
-        users.findOptional(values.userName()).ifPresent(existing -> {
+        directory.findOptional(values.userName()).ifPresent(existing -> {
             throw ScimException.uniqueness("A user with userName " + values.userName() + " exists already (id "
                     + existing.id() + ").");
         });

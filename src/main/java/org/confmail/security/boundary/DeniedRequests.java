@@ -12,7 +12,8 @@ import org.confmail.security.control.Caller;
 /**
  * Records in the audit trail an API request that its operation's roles refused before any service ran
  * ({@code @RolesAllowed}: an auditor's POST, an operator's look at the accounts) as {@code api.denied}, with the
- * method and path. A refusal by a service is already recorded by the service's own guard.
+ * method and path. A refusal by a service is already recorded by the service's own guard. SCIM's application has
+ * its own subclass, which names its paths in full.
  */
 @Provider
 public class DeniedRequests implements ContainerResponseFilter {
@@ -29,8 +30,13 @@ public class DeniedRequests implements ContainerResponseFilter {
                 || request.getSecurityContext().getUserPrincipal() == null) {
             return;
         }
-        String path = "/" + request.getUriInfo().getPath();
+        String path = pathOf(request);
         audit.record(caller.name(), caller.tokenName(), caller.address(), "api.denied", path, AuditOutcome.DENIED,
                 request.getMethod() + " " + path + " needs another role than " + caller.rolesText());
+    }
+
+    /** The path as the audit trail names it: below {@code /api/v1} for the API. */
+    protected String pathOf(ContainerRequestContext request) {
+        return "/" + request.getUriInfo().getPath();
     }
 }

@@ -18,7 +18,7 @@ import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.confmail.audit.control.AuditTrail;
-import org.confmail.mail.control.SecretBox;
+import org.confmail.platform.crypto.SecretBox;
 import org.confmail.platform.problem.ProblemException;
 import org.confmail.platform.problem.Standards;
 import org.confmail.platform.problem.Violations;

@@ -54,7 +54,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.confmail.mail.control.SecretBox;
+import org.confmail.platform.crypto.SecretBox;
 import org.confmail.platform.config.ConfmailConfig;
 
 /**

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.confmail.platform.Languages;
 import org.confmail.platform.config.ConfmailConfig;
 import org.confmail.platform.config.EmailAddresses;
 import org.confmail.platform.problem.ProblemException;
@@ -26,7 +27,6 @@ import org.confmail.tenant.entity.DialInSettings;
 public class DialInSettingsService {
 
     /** Languages with a full set of email templates; the tenant default must be one of them. */
-    public static final Set<String> EMAIL_LANGUAGES = Set.of("en", "fr");
 
     private static final Pattern DOMAIN = Pattern.compile(
             "^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$");
@@ -70,10 +70,8 @@ public class DialInSettingsService {
     public DialInSettings update(Changes changes, Long expectedVersion) {
         audit.target("dial-in-settings");
         DialInSettings settings = current();
-        if (expectedVersion != null && expectedVersion != settings.version()) {
-            throw ProblemException.stale(
-                    "The dial-in settings were changed by someone else since you read them; read them again.");
-        }
+        ProblemException.requireVersion(expectedVersion, settings.version(),
+                "The dial-in settings were changed by someone else since you read them; read them again.");
         Violations violations = new Violations();
         int pinLength = changes.pinLength() != null ? changes.pinLength() : settings.pinLength();
         int idLength = changes.conferenceIdLength() != null ? changes.conferenceIdLength()
@@ -102,9 +100,8 @@ public class DialInSettingsService {
         violations
                 .check(pinLength >= 4 && pinLength <= 12, "pinLength", "must be between 4 and 12")
                 .check(idLength >= 7 && idLength <= 10, "conferenceIdLength", "must be between 7 and 10")
-                .check(Standards.isLanguageTag(language)
-                                && EMAIL_LANGUAGES.contains(Locale.forLanguageTag(language).getLanguage()),
-                        "defaultLanguage", "must be en or fr (the languages the emails are written in)")
+                .check(Standards.isLanguageTag(language) && Languages.supported(language) != null,
+                        "defaultLanguage", "must be " + Languages.listed() + " (the languages the emails are written in)")
                 .check(address == null || EmailAddresses.isValid(address), "sendEmailFromAddress",
                         "must be a plain email address such as conferencing@contoso.com")
                 .check(name == null || name.length() <= 256, "sendEmailFromDisplayName",

@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import org.confmail.platform.crypto.SecretBox;
 import org.confmail.conferencing.control.DialInInfo;
-import org.confmail.conferencing.control.UserService;
+import org.confmail.conferencing.control.UserDirectory;
 import org.confmail.mail.entity.EmailKind;
 import org.confmail.mail.entity.OutboxEmail;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,7 +109,7 @@ class EmailDelivererTest {
         deliverer.secrets = secrets;
         deliverer.composer = new EmailComposer();
         deliverer.composer.smtp = smtp;
-        deliverer.users = new UserService() {
+        deliverer.users = new UserDirectory() {
             @Override
             public Optional<DialInInfo> dialInInfo(String upn) {
                 return Optional.of(new DialInInfo(upn, "Ada Lovelace", "Main", "1234567",

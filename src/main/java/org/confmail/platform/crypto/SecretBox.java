@@ -1,4 +1,4 @@
-package org.confmail.mail.control;
+package org.confmail.platform.crypto;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,8 +41,8 @@ public class SecretBox {
     public SecretBox() {
     }
 
-    /** For tests: a box with a given key. */
-    SecretBox(byte[] rawKey) {
+    /** A box with a given key, for tools and tests outside the container. */
+    public SecretBox(byte[] rawKey) {
         this.key = new SecretKeySpec(rawKey, "AES");
     }
 

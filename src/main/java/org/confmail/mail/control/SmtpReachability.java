@@ -1,10 +1,9 @@
-package org.confmail.platform.health;
+package org.confmail.mail.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import org.confmail.mail.control.SmtpSender;
 import org.confmail.platform.config.ConfmailConfig;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
