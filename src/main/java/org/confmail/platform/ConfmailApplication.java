@@ -78,7 +78,7 @@ public class ConfmailApplication extends Application {
                 AccountsResource.class, AuditResource.class, DeniedRequests.class,
                 JsonConfiguration.class,
                 ProblemMappers.WebApplication.class, ProblemMappers.Processing.class, ProblemMappers.Jsonb.class,
-                ProblemMappers.ConstraintViolations.class, ProblemMappers.Ejb.class, ProblemMappers.Unexpected.class);
+                ProblemMappers.Ejb.class, ProblemMappers.Unexpected.class);
     }
 
     @Override

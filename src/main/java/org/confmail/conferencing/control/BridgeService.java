@@ -15,6 +15,7 @@ import org.confmail.conferencing.entity.ServiceNumber;
 import org.confmail.platform.problem.ProblemException;
 import org.confmail.platform.problem.Standards;
 import org.confmail.platform.problem.Violations;
+import org.confmail.platform.validation.Constraints;
 import org.confmail.audit.control.AuditTrail;
 import org.confmail.security.Guarded;
 import org.confmail.security.Roles;
@@ -33,11 +34,7 @@ public class BridgeService {
     @Guarded(roles = Roles.ADMIN, action = "bridge.create")
     public Bridge create(NewBridge input) {
         String name = input == null || input.name() == null ? null : input.name().strip();
-        new Violations()
-                .check(name != null && !name.isEmpty(), "name", "is required")
-                .check(name == null || name.length() <= 200, "name", "must have at most 200 characters")
-                .check(!Standards.hasControlCharacters(name), "name", Standards.NO_CONTROL_CHARACTERS)
-                .throwIfAny();
+        Constraints.require(new NewBridge(name, input == null ? null : input.isDefault()));
         if (!em.createNamedQuery(Bridge.BY_NAME, Bridge.class).setParameter("name", name).getResultList().isEmpty()) {
             throw ProblemException.conflict("name", "a bridge named '" + name + "' already exists");
         }
@@ -107,11 +104,9 @@ public class BridgeService {
                 .check(PhoneNumbers.isE164(input.number()), "number",
                         "must be an E.164 number such as +14255550100")
                 .check(type != null, "type", "must be TOLL or TOLL_FREE")
-                .check(Standards.isCountry(country), "country", "must be an ISO 3166 alpha-2 code such as US")
-                .check(input.city() == null || input.city().length() <= 100, "city", "must have at most 100 characters")
-                .check(!Standards.hasControlCharacters(input.city()), "city", Standards.NO_CONTROL_CHARACTERS)
-                .check(languages.stream().allMatch(Standards::isLanguageTag), "languages",
-                        "must be BCP 47 language tags such as en-US");
+                .check(country != null, "country", "must be an ISO 3166 alpha-2 code such as US");
+        Constraints.check(new NewServiceNumber(input.number(), input.type(), country, input.city(), languages),
+                violations);
         violations.throwIfAny();
         if (!em.createNamedQuery(ServiceNumber.BY_E164, ServiceNumber.class)
                 .setParameter("e164", input.number()).getResultList().isEmpty()) {
@@ -138,7 +133,8 @@ public class BridgeService {
         String newName = name == null ? null : name.strip();
         Violations violations = new Violations()
                 .check(newName == null || !newName.isEmpty(), "name", "must not be empty")
-                .check(newName == null || newName.length() <= 200, "name", "must have at most 200 characters")
+                .check(newName == null || newName.length() <= NewBridge.NAME_MAX, "name",
+                        "must have at most " + NewBridge.NAME_MAX + " characters")
                 .check(!Standards.hasControlCharacters(newName), "name", Standards.NO_CONTROL_CHARACTERS)
                 .check(!Boolean.FALSE.equals(isDefault) || !bridge.isDefault(), "isDefault",
                         "one bridge is always the default: make another bridge the default instead");

@@ -21,6 +21,7 @@ import org.confmail.platform.config.EmailAddresses;
 import org.confmail.platform.problem.ProblemException;
 import org.confmail.platform.problem.Standards;
 import org.confmail.platform.problem.Violations;
+import org.confmail.platform.validation.Constraints;
 import org.confmail.audit.control.AuditTrail;
 import org.confmail.platform.problem.Problem;
 import org.confmail.security.Guarded;
@@ -71,9 +72,7 @@ public class UserService {
         String upn = input.userPrincipalName() == null ? null
                 : input.userPrincipalName().strip().toLowerCase(Locale.ROOT);
         audit.target(upn);
-        Violations violations = new Violations()
-                .check(EmailAddresses.isValid(upn), "userPrincipalName",
-                        "must be an email-like name such as ada@contoso.com");
+        Violations violations = checkUserPrincipalName(upn, new Violations());
         UserChanges changes = new UserChanges()
                 .set(Field.displayName, input.displayName())
                 .set(Field.email, input.email())
@@ -144,8 +143,7 @@ public class UserService {
     public ConferencingUser rename(String upn, String newUpn) {
         ConferencingUser user = directory.find(upn);
         String name = newUpn == null ? null : newUpn.strip().toLowerCase(Locale.ROOT);
-        new Violations().check(EmailAddresses.isValid(name), "userPrincipalName",
-                "must be an email-like name such as ada@contoso.com").throwIfAny();
+        checkUserPrincipalName(name, new Violations()).throwIfAny();
         if (name.equals(user.userPrincipalName())) {
             return user;
         }
@@ -199,35 +197,16 @@ public class UserService {
         String thirdParty = stripped(changes, Field.thirdPartyProviderName, user.thirdPartyProviderName());
         String conferenceId = stripped(changes, Field.conferenceId, user.conferenceId());
 
+        Constraints.check(new UserFields(displayName, email, language, country, license, allowTollFree, providerName,
+                thirdParty), violations);
+        Provider provider = providerName != null && providerName.matches("SELF_HOSTED|THIRD_PARTY|NONE")
+                ? Provider.valueOf(providerName) : null;
         violations
-                .check(displayName != null && !displayName.isEmpty(), "displayName", "is required")
-                .check(displayName == null || displayName.length() <= 256, "displayName",
-                        "must have at most 256 characters")
-                .check(!Standards.hasControlCharacters(displayName), "displayName",
-                        Standards.NO_CONTROL_CHARACTERS)
-                .check(email == null || EmailAddresses.isValid(email), "email", "must be a valid email address")
-                .check(language == null || Standards.isLanguageTag(language), "preferredLanguage",
-                        "must be a BCP 47 language tag such as en-US or fr")
-                .check(country == null || Standards.isCountry(country), "country",
-                        "must be an ISO 3166 alpha-2 code such as FR")
-                .check(license != null, "audioConferencingLicense", "must be true or false")
-                .check(allowTollFree != null, "allowTollFreeDialIn", "must be true or false");
-        Provider provider = null;
-        try {
-            provider = providerName == null ? null : Provider.valueOf(providerName);
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        violations.check(provider != null, "provider", "must be SELF_HOSTED, THIRD_PARTY or NONE")
                 .check(provider != Provider.THIRD_PARTY || (thirdParty != null && !thirdParty.isEmpty()),
                         "thirdPartyProviderName", "is required when provider is THIRD_PARTY")
                 .check(provider == null || provider == Provider.THIRD_PARTY || !changes.has(Field.thirdPartyProviderName)
                         || thirdParty == null || thirdParty.isEmpty(), "thirdPartyProviderName",
-                        "is only for provider THIRD_PARTY")
-                .check(thirdParty == null || thirdParty.length() <= 200, "thirdPartyProviderName",
-                        "must have at most 200 characters")
-                .check(!Standards.hasControlCharacters(thirdParty), "thirdPartyProviderName",
-                        Standards.NO_CONTROL_CHARACTERS);
+                        "is only for provider THIRD_PARTY");
         boolean newConferenceId = changes.has(Field.conferenceId) && conferenceId != null
                 && !conferenceId.equals(user.conferenceId());
         if (newConferenceId) {
@@ -274,6 +253,11 @@ public class UserService {
         }
         user.setConferenceId(conferenceId);
         user.touch();
+    }
+
+    private static Violations checkUserPrincipalName(String upn, Violations violations) {
+        return violations.check(EmailAddresses.isValid(upn), "userPrincipalName",
+                "must be an email-like name such as ada@contoso.com");
     }
 
     private static String stripped(UserChanges changes, Field field, String current) {

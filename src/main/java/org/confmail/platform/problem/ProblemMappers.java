@@ -2,8 +2,6 @@ package org.confmail.platform.problem;
 
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -81,31 +79,6 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(JsonbException e) {
             return malformedJson();
-        }
-    }
-
-    @Provider
-    public static class ConstraintViolations implements ExceptionMapper<ConstraintViolationException> {
-        @Override
-        public Response toResponse(ConstraintViolationException e) {
-            List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                    .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
-                    .toList();
-            String detail = errors.stream().map(f -> f.field() + ": " + f.message())
-                    .reduce((a, b) -> a + "; " + b).orElse("The request is not valid.");
-            return Problem.response(400, "Invalid request", detail, errors);
-        }
-
-        /** "create.arg0.email" becomes "email": the JSON field the client sent. */
-        private static String fieldName(ConstraintViolation<?> violation) {
-            String path = violation.getPropertyPath().toString();
-            String[] parts = path.split("\\.");
-            int start = 0;
-            while (start < parts.length - 1 && (start == 0 || parts[start].matches("arg\\d+"))) {
-                start++;
-            }
-            return parts.length == 1 ? path : String.join(".", java.util.Arrays.copyOfRange(parts, start, parts.length));
         }
     }
 

@@ -16,6 +16,7 @@ import org.confmail.platform.config.EmailAddresses;
 import org.confmail.platform.problem.ProblemException;
 import org.confmail.platform.problem.Standards;
 import org.confmail.platform.problem.Violations;
+import org.confmail.platform.validation.Constraints;
 import org.confmail.audit.control.AuditTrail;
 import org.confmail.security.Guarded;
 import org.confmail.security.Roles;
@@ -98,16 +99,9 @@ public class DialInSettingsService {
             domains.addAll(settings.verifiedDomains());
         }
         violations
-                .check(pinLength >= 4 && pinLength <= 12, "pinLength", "must be between 4 and 12")
-                .check(idLength >= 7 && idLength <= 10, "conferenceIdLength", "must be between 7 and 10")
                 .check(Standards.isLanguageTag(language) && Languages.supported(language) != null,
-                        "defaultLanguage", "must be " + Languages.listed() + " (the languages the emails are written in)")
-                .check(address == null || EmailAddresses.isValid(address), "sendEmailFromAddress",
-                        "must be a plain email address such as conferencing@contoso.com")
-                .check(name == null || name.length() <= 256, "sendEmailFromDisplayName",
-                        "must have at most 256 characters")
-                .check(!Standards.hasControlCharacters(name), "sendEmailFromDisplayName",
-                        Standards.NO_CONTROL_CHARACTERS);
+                        "defaultLanguage", "must be " + Languages.listed() + " (the languages the emails are written in)");
+        Constraints.check(new SettingsFields(pinLength, idLength, address, name), violations);
         if (override && (address == null || name == null || name.isEmpty())) {
             violations.add("sendEmailFromOverride", "needs sendEmailFromAddress and sendEmailFromDisplayName");
         }
