@@ -96,6 +96,17 @@ public class UserDirectory {
         return new Page<>(items, page, size, total);
     }
 
+    /** The dial-in information of each of these users that still exists, by UPN: one query for a bulk send's batch. */
+    public Map<String, DialInInfo> dialInInfos(java.util.Collection<String> upns) {
+        Map<String, DialInInfo> infos = new java.util.HashMap<>();
+        if (!upns.isEmpty()) {
+            em.createNamedQuery(ConferencingUser.BY_UPNS, ConferencingUser.class)
+                    .setParameter("upns", java.util.Set.copyOf(upns)).getResultList()
+                    .forEach(u -> infos.put(u.userPrincipalName(), dialInInfos.dialInInfo(u)));
+        }
+        return infos;
+    }
+
     /** How many users have dial-in through this service, for bulk sends. */
     public int countWithDialIn() {
         return em.createNamedQuery(ConferencingUser.COUNT_WITH_DIAL_IN, Long.class).getSingleResult().intValue();

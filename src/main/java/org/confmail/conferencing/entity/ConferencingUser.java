@@ -24,6 +24,8 @@ import org.confmail.platform.database.UtcInstantConverter;
 @Table(name = "conferencing_user")
 @NamedQuery(name = ConferencingUser.BY_UPN,
         query = "SELECT u FROM ConferencingUser u WHERE u.userPrincipalName = :upn")
+@NamedQuery(name = ConferencingUser.BY_UPNS,
+        query = "SELECT u FROM ConferencingUser u WHERE u.userPrincipalName IN :upns")
 @NamedQuery(name = ConferencingUser.BY_CONFERENCE_ID,
         query = "SELECT u FROM ConferencingUser u WHERE u.conferenceId = :conferenceId")
 @NamedQuery(name = ConferencingUser.USING_NUMBER, query = "SELECT COUNT(u) FROM ConferencingUser u"
@@ -42,6 +44,7 @@ public class ConferencingUser {
             + " AND u.provider = org.confmail.conferencing.entity.Provider.SELF_HOSTED";
 
     public static final String BY_UPN = "ConferencingUser.byUpn";
+    public static final String BY_UPNS = "ConferencingUser.byUpns";
     public static final String BY_CONFERENCE_ID = "ConferencingUser.byConferenceId";
     public static final String USING_NUMBER = "ConferencingUser.usingNumber";
     /** Users with dial-in whose UPN sorts after {@code :after} (use "" for the first), in UPN order. */

@@ -6,7 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -68,11 +69,28 @@ public class EmailDeliverer {
     private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
 
     public void deliver(String emailId) {
-        inFlight.merge(emailId, 1, Integer::sum);
+        deliver(List.of(emailId));
+    }
+
+    /**
+     * Delivers several emails one after the other, as one message of a bulk send carries them: claimed in one
+     * transaction, their users' dial-in read in one query, then each sent and its outcome recorded at once (so that
+     * a crash sends again at most the one email that was at the SMTP server, as for a single email).
+     */
+    public void deliver(List<String> emailIds) {
+        emailIds.forEach(id -> inFlight.merge(id, 1, Integer::sum));
         try {
-            claimAndSend(emailId);
+            List<OutboxEmail> claimed = store.claimAll(emailIds, lease);
+            if (claimed.isEmpty()) {
+                return; // already sent, failed, not yet due, or another sender has them
+            }
+            Map<String, DialInInfo> dialIn = users.dialInInfos(claimed.stream()
+                    .map(OutboxEmail::userPrincipalName).toList());
+            for (OutboxEmail email : claimed) {
+                send(email, dialIn.get(email.userPrincipalName()));
+            }
         } finally {
-            inFlight.computeIfPresent(emailId, (id, n) -> n == 1 ? null : n - 1);
+            emailIds.forEach(id -> inFlight.computeIfPresent(id, (key, n) -> n == 1 ? null : n - 1));
         }
     }
 
@@ -81,16 +99,11 @@ public class EmailDeliverer {
         return Set.copyOf(inFlight.keySet());
     }
 
-    private void claimAndSend(String emailId) {
-        Optional<OutboxEmail> claimed = store.claim(emailId, lease);
-        if (claimed.isEmpty()) {
-            return; // already sent, failed, not yet due, or another sender has it
-        }
-        OutboxEmail email = claimed.get();
+    private void send(OutboxEmail email, DialInInfo info) {
+        String emailId = email.id();
         EmailComposer.Composed composed;
         try {
-            Optional<DialInInfo> info = users.dialInInfo(email.userPrincipalName());
-            if (info.isEmpty()) {
+            if (info == null) {
                 fail(email, "The user " + email.userPrincipalName() + " no longer exists");
                 return;
             }
@@ -101,7 +114,7 @@ public class EmailDeliverer {
                     return;
                 }
             }
-            composed = composer.compose(email, info.get(), secret);
+            composed = composer.compose(email, info, secret);
         } catch (MessagingException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not compose email " + emailId, e);
             fail(email, "Could not compose the message: " + e.getClass().getSimpleName());

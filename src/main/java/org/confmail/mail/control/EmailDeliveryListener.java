@@ -7,6 +7,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
+import java.util.Arrays;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.confmail.platform.config.ConfmailConfig;
@@ -53,22 +55,28 @@ public class EmailDeliveryListener implements MessageListener {
     OutboxStore store;
 
     @Inject
+    MailQueue queue;
+
+    @Inject
     ConfmailConfig config;
 
     @Override
     public void onMessage(Message message) {
-        String emailId;
+        String text;
         try {
-            emailId = message instanceof TextMessage text ? text.getText() : null;
+            text = message instanceof TextMessage textMessage ? textMessage.getText() : null;
         } catch (JMSException e) {
             throw new IllegalStateException("Could not read a queued message", e);
         }
-        if (emailId == null || emailId.isBlank()) {
+        List<String> emailIds = text == null ? List.of()
+                : Arrays.stream(text.split(MailQueue.SEPARATOR)).map(String::strip).filter(id -> !id.isEmpty()).toList();
+        if (emailIds.isEmpty()) {
             LOG.warning(() -> "Ignoring a message that carries no email id: " + messageId(message));
             return;
         }
+        String emailId = String.join(MailQueue.SEPARATOR, emailIds);
         try {
-            deliverer.deliver(emailId);
+            deliverer.deliver(emailIds);
         } catch (RuntimeException e) {
             if (DatabaseErrors.isUnavailable(e)) {
                 // Redeliveries would fail the same way while the database is away and end in the dead-letter
@@ -78,6 +86,14 @@ public class EmailDeliveryListener implements MessageListener {
                 return;
             }
             int delivery = deliveryCount(message);
+            if (emailIds.size() > 1) {
+                // One email of the batch broke it: the rest must not pay for it. Each goes out on a message of its
+                // own (this one is spent), where the one that breaks fails alone.
+                LOG.log(Level.WARNING, "A batch of " + emailIds.size() + " emails failed; announcing each on its own",
+                        e);
+                emailIds.forEach(queue::announce);
+                return;
+            }
             if (isLastDelivery(delivery, config.deliveryMaxRedeliveries())) {
                 failRow(emailId, delivery, e);
             } else {

@@ -52,6 +52,16 @@ public class MailQueue {
     public static final String ANNOUNCE_CONNECTION_FACTORY = "java:app/jms/confmailAnnounceConnectionFactory";
     public static final String QUEUE = "java:app/jms/confmailEmailQueue";
 
+    /**
+     * At most this many ids per message. A transaction that queues many emails (a bulk send's chunk of 200) sends
+     * them in messages of this many, which one sender delivers one after the other with one claim and one read of
+     * the users for them all; several messages keep all the senders busy.
+     */
+    static final int IDS_PER_MESSAGE = 10;
+
+    /** Separates the ids in a message's text; ids are UUIDs. */
+    static final String SEPARATOR = ",";
+
     private static final Logger LOG = Logger.getLogger(MailQueue.class.getName());
     private static final Object PENDING = new Object();
 
@@ -98,8 +108,9 @@ public class MailQueue {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(queue);
             producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
-            for (String id : emailIds) {
-                producer.send(session.createTextMessage(id));
+            for (int from = 0; from < emailIds.size(); from += IDS_PER_MESSAGE) {
+                List<String> batch = emailIds.subList(from, Math.min(from + IDS_PER_MESSAGE, emailIds.size()));
+                producer.send(session.createTextMessage(String.join(SEPARATOR, batch)));
             }
         } catch (JMSException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not announce " + emailIds.size() + " email(s) on the queue; the outbox"

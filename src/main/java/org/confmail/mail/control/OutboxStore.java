@@ -21,7 +21,7 @@ import org.confmail.mail.entity.OutboxEmail;
  * <p>Why not {@code SELECT ... FOR UPDATE SKIP LOCKED} for the sweeper's batch (H2 2.2 and PostgreSQL both have it):
  * the batch it selects is only a list of candidates. Each is then re-announced by a conditional UPDATE that
  * re-checks the row's state; when two sweepers (or two instances) pick the same row, the second UPDATE waits for the
- * first one's short transaction, sees the new state and changes nothing. Sending is decided by {@link #claim}, the
+ * first one's short transaction, sees the new state and changes nothing. Sending is decided by {@link #claimAll}, the
  * same conditional UPDATE per row, so a row announced twice is still sent once. SKIP LOCKED would only spare that
  * wait of one single-row transaction, at the price of native SQL and of holding the batch's locks while the wake-up
  * messages go out.
@@ -48,19 +48,27 @@ public class OutboxStore {
     @Inject
     SenderHeartbeat heartbeat;
 
-    /** Takes the email for sending, or answers empty when it is sent, failed, not due, or another sender has it. */
-    public Optional<OutboxEmail> claim(String id, Duration lease) {
+    /**
+     * Takes for sending those of the emails that may be sent now; the others are sent, failed, not due, or another
+     * sender has them. One conditional UPDATE per row, so each row's outcome is exact, and one commit for them all
+     * (a commit is most of a claim's cost). The emails taken, in the order asked.
+     */
+    public List<OutboxEmail> claimAll(List<String> ids, Duration lease) {
         Instant now = Instant.now();
-        Query update = em.createQuery("UPDATE OutboxEmail e SET e.status = :sendingNow,"
+        Query update = withStates(em.createQuery("UPDATE OutboxEmail e SET e.status = :sendingNow,"
                 + " e.attempts = e.attempts + 1, e.claimedBy = :me, e.claimedUntil = :until,"
-                + " e.version = e.version + 1 WHERE e.id = :id AND " + CLAIMABLE);
-        int changed = withStates(update, now)
+                + " e.version = e.version + 1 WHERE e.id = :id AND " + CLAIMABLE), now)
                 .setParameter("sendingNow", EmailStatus.SENDING)
                 .setParameter("me", heartbeat.incarnation())
-                .setParameter("until", now.plus(lease))
-                .setParameter("id", id)
-                .executeUpdate();
-        return changed == 1 ? Optional.of(em.find(OutboxEmail.class, id)) : Optional.empty();
+                .setParameter("until", now.plus(lease));
+        List<String> claimed = ids.stream().filter(id -> update.setParameter("id", id).executeUpdate() == 1).toList();
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, OutboxEmail> rows = new java.util.HashMap<>();
+        em.createQuery("SELECT e FROM OutboxEmail e WHERE e.id IN :ids", OutboxEmail.class)
+                .setParameter("ids", claimed).getResultList().forEach(e -> rows.put(e.id(), e));
+        return claimed.stream().map(rows::get).toList();
     }
 
     /** Records the SMTP server's acceptance and erases the secret the email carried. */

@@ -33,8 +33,8 @@ class EmailDelivererTest {
         boolean sent;
 
         @Override
-        public Optional<OutboxEmail> claim(String id, Duration lease) {
-            return Optional.ofNullable(row);
+        public List<OutboxEmail> claimAll(List<String> ids, Duration lease) {
+            return row == null ? List.of() : List.of(row);
         }
 
         @Override
@@ -111,10 +111,12 @@ class EmailDelivererTest {
         deliverer.composer.smtp = smtp;
         deliverer.users = new UserDirectory() {
             @Override
-            public Optional<DialInInfo> dialInInfo(String upn) {
-                return Optional.of(new DialInInfo(upn, "Ada Lovelace", "Main", "1234567",
-                        List.of(new DialInInfo.Number("+14255550100", "TOLL", "US", "Seattle", "(425) 555-0100",
-                                "tel:+14255550100,,1234567#")), "http://localhost:8080/dial-in/b"));
+            public java.util.Map<String, DialInInfo> dialInInfos(java.util.Collection<String> upns) {
+                return upns.stream().distinct().collect(java.util.stream.Collectors.toMap(upn -> upn,
+                        upn -> new DialInInfo(upn, "Ada Lovelace", "Main", "1234567",
+                                List.of(new DialInInfo.Number("+14255550100", "TOLL", "US", "Seattle",
+                                        "(425) 555-0100", "tel:+14255550100,,1234567#")),
+                                "http://localhost:8080/dial-in/b")));
             }
         };
         deliverer.retryPolicy = new RetryPolicy(3, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofDays(2));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class EmailDeliveryListenerTest {
 
     String failedId;
+    final java.util.List<String> announced = new java.util.ArrayList<>();
     String failedReason;
     EmailDeliveryListener listener = new EmailDeliveryListener();
 
@@ -22,8 +23,14 @@ class EmailDeliveryListenerTest {
     void wire() {
         listener.deliverer = new EmailDeliverer() {
             @Override
-            public void deliver(String emailId) {
+            public void deliver(java.util.List<String> emailIds) {
                 throw new IllegalStateException("database unavailable");
+            }
+        };
+        listener.queue = new MailQueue() {
+            @Override
+            public void announce(String emailId) {
+                announced.add(emailId);
             }
         };
         listener.store = new OutboxStore() {
@@ -67,6 +74,13 @@ class EmailDeliveryListenerTest {
         assertTrue(failedReason.contains("could not be processed 6 times"), failedReason);
         assertTrue(failedReason.contains("ActiveMQ.DLQ"), failedReason);
         assertTrue(failedReason.contains("database unavailable"), failedReason);
+    }
+
+    @Test
+    void aBatchThatFailsIsSplitSoThatTheEmailThatBreaksItFailsAlone() {
+        listener.onMessage(message("id-1,id-2,id-3", 1));
+        assertEquals(java.util.List.of("id-1", "id-2", "id-3"), announced, "each on a message of its own");
+        assertNull(failedId, "no row is failed for another's fault");
     }
 
     @Test
