@@ -29,11 +29,11 @@ import org.confmail.security.Roles;
 import org.confmail.security.control.Caller;
 
 /**
- * Creating, changing, renaming and deleting conferencing users, with every check a user's fields must pass. Each
- * change that the user must hear about is announced exactly once, in the same transaction
- * ({@link DialInNotifications} decides, {@link DialInAnnouncer} tells); a change that changes nothing tells nobody. Admins may do everything; operators reset,
- * schedule and change a user's name, language, country, default numbers and static conference ID, but not their
- * address, license, provider or bridge ({@link #ADMIN_ONLY}).
+ * Creating, changing, renaming and deleting conferencing users, with every check a user's fields must pass
+ * ({@link UserFields} and the rules between fields here). Each change that the user must hear about is announced
+ * exactly once, in the same transaction ({@link DialInNotifications} decides, {@link DialInAnnouncer} tells); a change
+ * that changes nothing tells nobody. Admins may do everything; operators change a user's name, language, country,
+ * default numbers and static conference ID, but not their address, license, provider or bridge ({@link #ADMIN_ONLY}).
  */
 @ApplicationScoped
 @Transactional

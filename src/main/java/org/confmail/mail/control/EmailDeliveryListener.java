@@ -68,8 +68,8 @@ public class EmailDeliveryListener implements MessageListener {
         } catch (JMSException e) {
             throw new IllegalStateException("Could not read a queued message", e);
         }
-        List<String> emailIds = text == null ? List.of()
-                : Arrays.stream(text.split(MailQueue.SEPARATOR)).map(String::strip).filter(id -> !id.isEmpty()).toList();
+        List<String> emailIds = text == null ? List.of() : Arrays.stream(text.split(MailQueue.SEPARATOR))
+                .map(String::strip).filter(id -> !id.isEmpty()).toList();
         if (emailIds.isEmpty()) {
             LOG.warning(() -> "Ignoring a message that carries no email id: " + messageId(message));
             return;

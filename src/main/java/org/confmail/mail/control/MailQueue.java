@@ -24,12 +24,12 @@ import java.util.logging.Logger;
  * The wake-up call for the sender: announces an outbox row's id on the JMS queue. The queue is only a prompt; the
  * outbox row stays the truth, and the sweeper announces again rows whose message was lost.
  *
- * <p>The message is sent once the row's transaction has committed, non-transacted and non-persistent: a message never names a row that does not exist, and a message lost
- * between the commit and the send (a crash, a broker restart, a broker outage) only delays the email until the
- * sweeper finds its row (at once after a restart, else after {@code CONFMAIL_OUTBOX_STALE_AFTER}). This keeps the
- * request's transaction local to the database: no two-phase commit with the broker and no broker disk sync on the
- * request's path, which was most of the time from request to SMTP; and requests are still accepted while the broker
- * is down.
+ * <p>The message is sent once the row's transaction has committed, non-transacted and non-persistent: a message never
+ * names a row that does not exist, and a message lost between the commit and the send (a crash, a broker restart, a
+ * broker outage) only delays the email until the sweeper finds its row (at once after a restart, else after {@code
+ * CONFMAIL_OUTBOX_STALE_AFTER}). This keeps the request's transaction local to the database: no two-phase commit with
+ * the broker and no broker disk sync on the request's path, which was most of the time from request to SMTP; and
+ * requests are still accepted while the broker is down.
  */
 @ConnectionFactoryDefinition(
         name = MailQueue.ANNOUNCE_CONNECTION_FACTORY,

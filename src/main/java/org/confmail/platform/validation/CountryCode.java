@@ -12,7 +12,8 @@ import org.confmail.platform.problem.Standards;
 
 /** An ISO 3166 alpha-2 country code in capitals (FR); null is valid. */
 @Constraint(validatedBy = CountryCode.Check.class)
-@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.METHOD, ElementType.TYPE_USE})
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.METHOD,
+    ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface CountryCode {
 

@@ -15,7 +15,8 @@ import org.confmail.platform.config.EmailAddresses;
  * display name); null is valid. Bean Validation's own {@code @Email} accepts {@code a@b} and quoted local parts.
  */
 @Constraint(validatedBy = EmailAddress.Check.class)
-@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.METHOD, ElementType.TYPE_USE})
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.METHOD,
+    ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface EmailAddress {
 

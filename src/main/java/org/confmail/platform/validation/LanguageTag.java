@@ -12,7 +12,8 @@ import org.confmail.platform.problem.Standards;
 
 /** A BCP 47 tag of a known language (en, fr-CA); null is valid. */
 @Constraint(validatedBy = LanguageTag.Check.class)
-@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.METHOD, ElementType.TYPE_USE})
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.METHOD,
+    ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface LanguageTag {
 

@@ -12,7 +12,8 @@ import org.confmail.platform.problem.Standards;
 
 /** A one-line name: no line breaks, control characters or bidirectional overrides ({@link Standards}). */
 @Constraint(validatedBy = SingleLine.Check.class)
-@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.METHOD, ElementType.TYPE_USE})
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.METHOD,
+    ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface SingleLine {
 

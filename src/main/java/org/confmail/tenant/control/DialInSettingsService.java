@@ -100,7 +100,8 @@ public class DialInSettingsService {
         }
         violations
                 .check(Standards.isLanguageTag(language) && Languages.supported(language) != null,
-                        "defaultLanguage", "must be " + Languages.listed() + " (the languages the emails are written in)");
+                        "defaultLanguage", "must be " + Languages.listed()
+                                + " (the languages the emails are written in)");
         Constraints.check(new SettingsFields(pinLength, idLength, address, name), violations);
         if (override && (address == null || name == null || name.isEmpty())) {
             violations.add("sendEmailFromOverride", "needs sendEmailFromAddress and sendEmailFromDisplayName");
