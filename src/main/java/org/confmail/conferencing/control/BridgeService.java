@@ -24,6 +24,9 @@ import org.confmail.security.Roles;
 @Transactional
 public class BridgeService {
 
+    public static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_CITY_LENGTH = 100;
+
     @PersistenceContext
     EntityManager em;
 
@@ -35,7 +38,8 @@ public class BridgeService {
         String name = input == null || input.name() == null ? null : input.name().strip();
         new Violations()
                 .check(name != null && !name.isEmpty(), "name", "is required")
-                .check(name == null || name.length() <= 200, "name", "must have at most 200 characters")
+                .check(name == null || name.length() <= MAX_NAME_LENGTH, "name",
+                        "must have at most " + MAX_NAME_LENGTH + " characters")
                 .check(!Standards.hasControlCharacters(name), "name", Standards.NO_CONTROL_CHARACTERS)
                 .throwIfAny();
         if (!em.createNamedQuery(Bridge.BY_NAME, Bridge.class).setParameter("name", name).getResultList().isEmpty()) {
@@ -108,7 +112,8 @@ public class BridgeService {
                         "must be an E.164 number such as +14255550100")
                 .check(type != null, "type", "must be TOLL or TOLL_FREE")
                 .check(Standards.isCountry(country), "country", "must be an ISO 3166 alpha-2 code such as US")
-                .check(input.city() == null || input.city().length() <= 100, "city", "must have at most 100 characters")
+                .check(input.city() == null || input.city().length() <= MAX_CITY_LENGTH, "city",
+                        "must have at most " + MAX_CITY_LENGTH + " characters")
                 .check(!Standards.hasControlCharacters(input.city()), "city", Standards.NO_CONTROL_CHARACTERS)
                 .check(languages.stream().allMatch(Standards::isLanguageTag), "languages",
                         "must be BCP 47 language tags such as en-US");
@@ -138,7 +143,8 @@ public class BridgeService {
         String newName = name == null ? null : name.strip();
         Violations violations = new Violations()
                 .check(newName == null || !newName.isEmpty(), "name", "must not be empty")
-                .check(newName == null || newName.length() <= 200, "name", "must have at most 200 characters")
+                .check(newName == null || newName.length() <= MAX_NAME_LENGTH, "name",
+                        "must have at most " + MAX_NAME_LENGTH + " characters")
                 .check(!Standards.hasControlCharacters(newName), "name", Standards.NO_CONTROL_CHARACTERS)
                 .check(!Boolean.FALSE.equals(isDefault) || !bridge.isDefault(), "isDefault",
                         "one bridge is always the default: make another bridge the default instead");

@@ -25,6 +25,7 @@ import org.confmail.audit.control.AuditTrail;
 import org.confmail.platform.problem.Problem;
 import org.confmail.security.Guarded;
 import org.confmail.security.Roles;
+import org.confmail.tenant.control.DialInSettingsService;
 import org.confmail.security.control.Caller;
 
 /**
@@ -37,6 +38,9 @@ import org.confmail.security.control.Caller;
 @ApplicationScoped
 @Transactional
 public class UserService {
+
+    public static final int MAX_DISPLAY_NAME_LENGTH = 256;
+    public static final int MAX_THIRD_PARTY_NAME_LENGTH = 200;
 
     @PersistenceContext
     EntityManager em;
@@ -201,8 +205,8 @@ public class UserService {
 
         violations
                 .check(displayName != null && !displayName.isEmpty(), "displayName", "is required")
-                .check(displayName == null || displayName.length() <= 256, "displayName",
-                        "must have at most 256 characters")
+                .check(displayName == null || displayName.length() <= MAX_DISPLAY_NAME_LENGTH, "displayName",
+                        "must have at most " + MAX_DISPLAY_NAME_LENGTH + " characters")
                 .check(!Standards.hasControlCharacters(displayName), "displayName",
                         Standards.NO_CONTROL_CHARACTERS)
                 .check(email == null || EmailAddresses.isValid(email), "email", "must be a valid email address")
@@ -224,14 +228,15 @@ public class UserService {
                 .check(provider == null || provider == Provider.THIRD_PARTY || !changes.has(Field.thirdPartyProviderName)
                         || thirdParty == null || thirdParty.isEmpty(), "thirdPartyProviderName",
                         "is only for provider THIRD_PARTY")
-                .check(thirdParty == null || thirdParty.length() <= 200, "thirdPartyProviderName",
-                        "must have at most 200 characters")
+                .check(thirdParty == null || thirdParty.length() <= MAX_THIRD_PARTY_NAME_LENGTH,
+                        "thirdPartyProviderName", "must have at most " + MAX_THIRD_PARTY_NAME_LENGTH + " characters")
                 .check(!Standards.hasControlCharacters(thirdParty), "thirdPartyProviderName",
                         Standards.NO_CONTROL_CHARACTERS);
         boolean newConferenceId = changes.has(Field.conferenceId) && conferenceId != null
                 && !conferenceId.equals(user.conferenceId());
         if (newConferenceId) {
-            String problem = ConferenceIdGenerator.problemWithChosen(conferenceId, 7, 10);
+            String problem = ConferenceIdGenerator.problemWithChosen(conferenceId,
+                    DialInSettingsService.MIN_CONFERENCE_ID_LENGTH, DialInSettingsService.MAX_CONFERENCE_ID_LENGTH);
             violations.check(problem == null, "conferenceId", problem);
         }
 

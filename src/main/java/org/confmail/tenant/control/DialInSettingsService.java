@@ -26,6 +26,13 @@ import org.confmail.tenant.entity.DialInSettings;
 @Transactional
 public class DialInSettingsService {
 
+    public static final int MIN_PIN_LENGTH = 4;
+    public static final int MAX_PIN_LENGTH = 12;
+    public static final int MAX_SENDER_NAME_LENGTH = 256;
+    /** The lengths a conference ID may have: the tenant's setting, and a static ID chosen for a user. */
+    public static final int MIN_CONFERENCE_ID_LENGTH = 7;
+    public static final int MAX_CONFERENCE_ID_LENGTH = 10;
+
     /** Languages with a full set of email templates; the tenant default must be one of them. */
 
     private static final Pattern DOMAIN = Pattern.compile(
@@ -98,14 +105,17 @@ public class DialInSettingsService {
             domains.addAll(settings.verifiedDomains());
         }
         violations
-                .check(pinLength >= 4 && pinLength <= 12, "pinLength", "must be between 4 and 12")
-                .check(idLength >= 7 && idLength <= 10, "conferenceIdLength", "must be between 7 and 10")
+                .check(pinLength >= MIN_PIN_LENGTH && pinLength <= MAX_PIN_LENGTH, "pinLength",
+                        "must be between " + MIN_PIN_LENGTH + " and " + MAX_PIN_LENGTH)
+                .check(idLength >= MIN_CONFERENCE_ID_LENGTH && idLength <= MAX_CONFERENCE_ID_LENGTH,
+                        "conferenceIdLength",
+                        "must be between " + MIN_CONFERENCE_ID_LENGTH + " and " + MAX_CONFERENCE_ID_LENGTH)
                 .check(Standards.isLanguageTag(language) && Languages.supported(language) != null,
                         "defaultLanguage", "must be " + Languages.listed() + " (the languages the emails are written in)")
                 .check(address == null || EmailAddresses.isValid(address), "sendEmailFromAddress",
                         "must be a plain email address such as conferencing@contoso.com")
-                .check(name == null || name.length() <= 256, "sendEmailFromDisplayName",
-                        "must have at most 256 characters")
+                .check(name == null || name.length() <= MAX_SENDER_NAME_LENGTH, "sendEmailFromDisplayName",
+                        "must have at most " + MAX_SENDER_NAME_LENGTH + " characters")
                 .check(!Standards.hasControlCharacters(name), "sendEmailFromDisplayName",
                         Standards.NO_CONTROL_CHARACTERS);
         if (override && (address == null || name == null || name.isEmpty())) {
