@@ -22,22 +22,32 @@ public final class OpenApiDocument {
         this.root = root;
     }
 
+    /** The source, {@code META-INF/openapi.yaml} on the class path. */
     public static OpenApiDocument load() {
         try (InputStream in = OpenApiDocument.class.getResourceAsStream("/META-INF/openapi.yaml")) {
             if (in == null) {
                 throw new IllegalStateException("META-INF/openapi.yaml is not on the class path");
             }
-            // Timestamps stay strings: the examples are JSON, where an instant is a string.
-            Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()) {
-                {
-                    yamlConstructors.put(org.yaml.snakeyaml.nodes.Tag.TIMESTAMP, yamlConstructors.get(
-                            org.yaml.snakeyaml.nodes.Tag.STR));
-                }
-            });
-            return new OpenApiDocument(yaml.load(in));
+            return new OpenApiDocument(parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A document as a server served it, in YAML or JSON (which is YAML too). */
+    public static OpenApiDocument of(String text) {
+        return new OpenApiDocument(parse(text));
+    }
+
+    /** YAML or JSON as maps, lists, strings, numbers, booleans and nulls; timestamps stay strings, as in JSON. */
+    public static <T> T parse(String text) {
+        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()) {
+            {
+                yamlConstructors.put(org.yaml.snakeyaml.nodes.Tag.TIMESTAMP,
+                        yamlConstructors.get(org.yaml.snakeyaml.nodes.Tag.STR));
+            }
+        });
+        return yaml.load(text);
     }
 
     public Map<String, Object> root() {
