@@ -245,12 +245,15 @@ class OpenApiIT {
                 + " \"country\": \"US\"}"), "POST /api/v1/bridges/{id}/service-numbers", 400, "invalidField");
         expect(admin.get(bridgePath + "/service-numbers"), "GET /api/v1/bridges/{id}/service-numbers", 200, null);
         expect(admin.get("bridges"), "GET /api/v1/bridges", 200, null);
-        Api.Reply read = expect(admin.get(bridgePath), "GET /api/v1/bridges/{id}", 200, null);
+        expect(admin.get(bridgePath), "GET /api/v1/bridges/{id}", 200, null);
         expect(admin.get("bridges/" + UUID.randomUUID()), "GET /api/v1/bridges/{id}", 404, "bridgeNotFound");
+        // A bridge's ETag comes with a change (GET /bridges/{id} gives none).
+        Api.Reply changed = expect(admin.patch(bridgePath, "{\"name\": \"Bridge " + run + " changed\"}"),
+                "PATCH /api/v1/bridges/{id}", 200, null);
         expect(admin.call("PATCH", bridgePath, "{\"name\": \"Bridge " + run + " renamed\"}", "If-Match",
-                read.header("ETag")), "PATCH /api/v1/bridges/{id}", 200, null);
+                changed.header("ETag")), "PATCH /api/v1/bridges/{id}", 200, null);
         expect(admin.call("PATCH", bridgePath, "{\"name\": \"Bridge " + run + " again\"}", "If-Match",
-                read.header("ETag")), "PATCH /api/v1/bridges/{id}", 412, "preconditionFailed");
+                changed.header("ETag")), "PATCH /api/v1/bridges/{id}", 412, "preconditionFailed");
         expect(admin.post("bridges", "{\"name\": \"Bridge " + run + " renamed\"}"), "POST /api/v1/bridges", 409,
                 "nameTaken");
 
