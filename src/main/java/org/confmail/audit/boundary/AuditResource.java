@@ -1,8 +1,5 @@
 package org.confmail.audit.boundary;
 
-import static org.confmail.platform.ApiExamples.INVALID_PAGING;
-import static org.confmail.security.boundary.AccountExamples.AUDIT;
-import static org.confmail.security.boundary.AccountExamples.INVALID_AUDIT_FILTER;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,22 +16,13 @@ import org.confmail.audit.control.AuditTrail;
 import org.confmail.audit.entity.AuditEvent;
 import org.confmail.platform.Page;
 import org.confmail.platform.Paging;
-import org.confmail.platform.problem.Problem;
 import org.confmail.platform.problem.Violations;
 import org.confmail.security.Roles;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The audit trail, for admins and auditors: filtered by actor, target, action and time, newest first. */
 @Path("audit")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Audit")
 public class AuditResource {
 
     @Inject
@@ -42,32 +30,14 @@ public class AuditResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
-    @Operation(operationId = "listAuditEvents", summary = "Read the audit trail, newest first: who did what, to whom,"
-            + " when, from where, and how it ended")
-    @APIResponse(responseCode = "200", description = "One page of entries",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AuditPage"),
-                    examples = @ExampleObject(name = "audit", value = AUDIT)))
-    @APIResponse(responseCode = "400", description = "A bad time, page or size",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"), examples = {
-                @ExampleObject(name = "invalidFilter", value = INVALID_AUDIT_FILTER),
-                @ExampleObject(name = "invalidPaging", value = INVALID_PAGING)}))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Page<AuditEventView> list(
-            @Parameter(description = "An account name (or system, or an attempted username)", example = "helpdesk")
             @QueryParam("actor") String actor,
-            @Parameter(description = "What was acted on: a user principal name, an account, a bridge id ...",
-                    example = "ada.lovelace@contoso.com")
             @QueryParam("target") String target,
-            @Parameter(description = "An action such as email.send, or a prefix such as login or user",
-                    example = "email.send")
             @QueryParam("action") String action,
-            @Parameter(description = "From this instant (inclusive)", example = "2026-12-01T00:00:00Z")
             @QueryParam("from") String from,
-            @Parameter(description = "Until this instant (exclusive)", example = "2026-12-02T00:00:00Z")
             @QueryParam("to") String to,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") int page,
-            @Parameter(description = "Page size, 1 to 200") @QueryParam("size") @DefaultValue("50") int size) {
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
         Paging.check(page, size);
         Violations violations = new Violations();
         Instant fromInstant = instant(from, "from", violations);

@@ -4,10 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import org.confmail.conferencing.control.DialInInfo;
 import org.confmail.conferencing.control.UserActions;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A scheduled meeting's dial-in, as an invitation would show it. */
-@Schema(name = "MeetingView", description = "A scheduled meeting's dial-in, as an invitation shows it")
 public record MeetingView(String id, String subject, Instant startsAt, String conferenceId, boolean dynamicConferenceId,
         List<DialInInfo.Number> dialInNumbers, String findLocalNumberUrl) {
 

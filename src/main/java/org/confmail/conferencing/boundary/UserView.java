@@ -2,10 +2,8 @@ package org.confmail.conferencing.boundary;
 
 import java.time.Instant;
 import org.confmail.conferencing.entity.ConferencingUser;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A user as the API shows it: never the PIN, only whether there is one. */
-@Schema(name = "UserView", description = "A user as the API shows it: never the PIN, only whether there is one")
 public record UserView(
         String userPrincipalName,
         String displayName,

@@ -25,6 +25,9 @@ import org.confmail.security.Roles;
 @Transactional
 public class BridgeService {
 
+    public static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_CITY_LENGTH = 100;
+
     @PersistenceContext
     EntityManager em;
 
@@ -133,8 +136,8 @@ public class BridgeService {
         String newName = name == null ? null : name.strip();
         Violations violations = new Violations()
                 .check(newName == null || !newName.isEmpty(), "name", "must not be empty")
-                .check(newName == null || newName.length() <= NewBridge.NAME_MAX, "name",
-                        "must have at most " + NewBridge.NAME_MAX + " characters")
+                .check(newName == null || newName.length() <= MAX_NAME_LENGTH, "name",
+                        "must have at most " + MAX_NAME_LENGTH + " characters")
                 .check(!Standards.hasControlCharacters(newName), "name", Standards.NO_CONTROL_CHARACTERS)
                 .check(!Boolean.FALSE.equals(isDefault) || !bridge.isDefault(), "isDefault",
                         "one bridge is always the default: make another bridge the default instead");

@@ -7,10 +7,8 @@ import org.confmail.platform.validation.SingleLine;
 /** A bridge to create; the first bridge becomes the default whatever {@code isDefault} says. */
 public record NewBridge(
         @NotBlank(message = "is required")
-        @Size(max = NAME_MAX, message = "must have at most {max} characters")
+        @Size(max = BridgeService.MAX_NAME_LENGTH, message = "must have at most {max} characters")
         @SingleLine
         String name,
         Boolean isDefault) {
-
-    public static final int NAME_MAX = 200;
 }

@@ -15,11 +15,9 @@ public record NewServiceNumber(
         String type,
         @CountryCode(message = "must be an ISO 3166 alpha-2 code such as US")
         String country,
-        @Size(max = CITY_MAX, message = "must have at most {max} characters")
+        @Size(max = BridgeService.MAX_CITY_LENGTH, message = "must have at most {max} characters")
         @SingleLine
         String city,
         List<@LanguageTag(message = "must be BCP 47 language tags such as en-US") String> languages)
         implements java.io.Serializable {
-
-    public static final int CITY_MAX = 100;
 }

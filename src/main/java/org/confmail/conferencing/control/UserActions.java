@@ -24,6 +24,8 @@ import org.confmail.security.Roles;
 @Transactional
 public class UserActions {
 
+    public static final int MAX_MEETING_SUBJECT_LENGTH = 300;
+
     public record PinReset(String pin, String emailId) {
     }
 
@@ -81,7 +83,8 @@ public class UserActions {
         ConferencingUser user = directory.find(upn);
         UserDirectory.requireDialIn(user);
         new Violations()
-                .check(subject == null || subject.length() <= 300, "subject", "must have at most 300 characters")
+                .check(subject == null || subject.length() <= MAX_MEETING_SUBJECT_LENGTH, "subject",
+                        "must have at most " + MAX_MEETING_SUBJECT_LENGTH + " characters")
                 .check(!Standards.hasControlCharacters(subject), "subject", Standards.NO_CONTROL_CHARACTERS)
                 .throwIfAny();
         boolean dynamic = settings.current().useUniqueConferenceIds();

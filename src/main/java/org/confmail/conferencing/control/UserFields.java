@@ -17,7 +17,7 @@ import org.confmail.platform.validation.SingleLine;
  */
 record UserFields(
         @NotBlank(message = "is required")
-        @Size(max = DISPLAY_NAME_MAX, message = "must have at most {max} characters")
+        @Size(max = UserService.MAX_DISPLAY_NAME_LENGTH, message = "must have at most {max} characters")
         @SingleLine
         String displayName,
 
@@ -40,10 +40,7 @@ record UserFields(
         @Pattern(regexp = "SELF_HOSTED|THIRD_PARTY|NONE", message = "must be SELF_HOSTED, THIRD_PARTY or NONE")
         String provider,
 
-        @Size(max = THIRD_PARTY_PROVIDER_NAME_MAX, message = "must have at most {max} characters")
+        @Size(max = UserService.MAX_THIRD_PARTY_NAME_LENGTH, message = "must have at most {max} characters")
         @SingleLine
         String thirdPartyProviderName) {
-
-    static final int DISPLAY_NAME_MAX = 256;
-    static final int THIRD_PARTY_PROVIDER_NAME_MAX = 200;
 }

@@ -26,6 +26,7 @@ import org.confmail.audit.control.AuditTrail;
 import org.confmail.platform.problem.Problem;
 import org.confmail.security.Guarded;
 import org.confmail.security.Roles;
+import org.confmail.tenant.control.DialInSettingsService;
 import org.confmail.security.control.Caller;
 
 /**
@@ -38,6 +39,9 @@ import org.confmail.security.control.Caller;
 @ApplicationScoped
 @Transactional
 public class UserService {
+
+    public static final int MAX_DISPLAY_NAME_LENGTH = 256;
+    public static final int MAX_THIRD_PARTY_NAME_LENGTH = 200;
 
     @PersistenceContext
     EntityManager em;
@@ -210,7 +214,8 @@ public class UserService {
         boolean newConferenceId = changes.has(Field.conferenceId) && conferenceId != null
                 && !conferenceId.equals(user.conferenceId());
         if (newConferenceId) {
-            String problem = ConferenceIdGenerator.problemWithChosen(conferenceId, 7, 10);
+            String problem = ConferenceIdGenerator.problemWithChosen(conferenceId,
+                    DialInSettingsService.MIN_CONFERENCE_ID_LENGTH, DialInSettingsService.MAX_CONFERENCE_ID_LENGTH);
             violations.check(problem == null, "conferenceId", problem);
         }
 

@@ -1,6 +1,5 @@
 package org.confmail.mail.boundary;
 
-import static org.confmail.platform.ApiExamples.*;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,24 +28,13 @@ import org.confmail.platform.JsonBodies;
 import org.confmail.platform.problem.Violations;
 import org.confmail.platform.idempotency.Idempotency;
 import org.confmail.security.Roles;
-import org.confmail.platform.problem.Problem;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Conference info to many users at once, and the progress of such a job. */
 @Path("bulk")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Bulk")
 public class BulkResource {
 
-    @Schema(name = "JobAccepted", description = "A bulk send's answer: the job and how many emails it sends")
     public record JobAccepted(String jobId, int total) {
     }
 
@@ -66,27 +54,8 @@ public class BulkResource {
     @Path("conference-info-emails")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
-    @Operation(operationId = "startBulkConferenceInfoEmails",
-            summary = "Email conference info to the listed users ({\"userPrincipalNames\": [...]}, at most 1000)"
-            + " or to every user with dial-in ({\"all\": true})")
-    @RequestBody(required = true, description = "Either userPrincipalNames or all, not both",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "BulkRequest"),
-                    examples = {
-                        @ExampleObject(name = "listedUsers", value = BULK_LISTED),
-                        @ExampleObject(name = "allUsers", value = BULK_ALL)}))
-    @APIResponse(responseCode = "202", description = "Accepted; Location is the job's progress",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(ref = "JobAccepted"),
-                    examples = @ExampleObject(name = "accepted", value = BULK_ACCEPTED)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, both or neither of the fields, or a listed user"
-            + " who does not exist or has no dial-in (nothing is sent then)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"), examples = {
-                @ExampleObject(name = "unknownUser", value = INVALID_BULK),
-                @ExampleObject(name = "malformedJson", value = MALFORMED_JSON)}))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Response start(
-            @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.DESCRIPTION) String key,
+            @HeaderParam(Idempotency.HEADER) String key,
             String body) {
         JsonObject json = JsonBodies.object(body);
         Violations violations = new Violations();
@@ -127,15 +96,6 @@ public class BulkResource {
     @GET
     @Path("{jobId}")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.AUDITOR})
-    @Operation(operationId = "getBulkJob", summary = "Progress of a bulk job: total, queued, sent, failed, done")
-    @APIResponse(responseCode = "200", description = "The job's progress",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(ref = "Progress"),
-                    examples = @ExampleObject(name = "progress", value = BULK_PROGRESS)))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "404", description = "There is no such job",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"),
-                    examples = @ExampleObject(name = "jobNotFound", value = JOB_NOT_FOUND)))
     public BulkSendService.Progress progress(@PathParam("jobId") String jobId) {
         return bulk.progress(jobId);
     }

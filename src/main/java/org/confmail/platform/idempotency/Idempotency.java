@@ -43,8 +43,6 @@ public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
-    public static final String DESCRIPTION = "Any unique string (a UUID): the same request again with the same key"
-            + " within 24 hours gets the first answer and sends nothing; another request with it gets 422";
 
     private static final Jsonb JSON = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
 

@@ -3,10 +3,8 @@ package org.confmail.security.boundary;
 import java.time.Instant;
 import java.util.List;
 import org.confmail.security.entity.Account;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An account as the API shows it: never its password or its hash. */
-@Schema(name = "AccountView", description = "An account as the API shows it: never its password")
 public record AccountView(String username, List<String> roles, boolean enabled, Instant createdAt,
         Instant updatedAt) implements java.io.Serializable {
 

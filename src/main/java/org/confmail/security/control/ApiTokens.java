@@ -43,6 +43,7 @@ public class ApiTokens {
     public static final String PREFIX = "cmt_";
     public static final Duration DEFAULT_LIFETIME = Duration.ofDays(90);
     public static final Duration MAX_LIFETIME = Duration.ofDays(730);
+    public static final int MAX_NAME_LENGTH = 100;
     /** Last use is written at most this often per token: not a database write on every call. */
     static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
@@ -85,7 +86,8 @@ public class ApiTokens {
         Instant expiry = expiresAt == null ? now.plus(DEFAULT_LIFETIME) : expiresAt;
         new Violations()
                 .check(cleanName != null && !cleanName.isEmpty(), "name", "is required")
-                .check(cleanName == null || cleanName.length() <= 100, "name", "must have at most 100 characters")
+                .check(cleanName == null || cleanName.length() <= MAX_NAME_LENGTH, "name",
+                        "must have at most " + MAX_NAME_LENGTH + " characters")
                 .check(!Standards.hasControlCharacters(cleanName), "name", Standards.NO_CONTROL_CHARACTERS)
                 .check(expiry.isAfter(now), "expiresAt", "must be in the future")
                 .check(!expiry.isAfter(now.plus(MAX_LIFETIME)), "expiresAt", "must be at most "

@@ -2,10 +2,8 @@ package org.confmail.tenant.boundary;
 
 import java.util.List;
 import org.confmail.tenant.entity.DialInSettings;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The tenant's dial-in settings as the API shows them. */
-@Schema(name = "DialInSettingsView", description = "The tenant's dial-in settings")
 public record DialInSettingsView(boolean automaticallySendEmailsToUsers, int pinLength,
         boolean useUniqueConferenceIds, int conferenceIdLength, boolean sendEmailFromOverride,
         String sendEmailFromAddress, String sendEmailFromDisplayName, String defaultLanguage,

@@ -27,6 +27,13 @@ import org.confmail.tenant.entity.DialInSettings;
 @Transactional
 public class DialInSettingsService {
 
+    public static final int MIN_PIN_LENGTH = 4;
+    public static final int MAX_PIN_LENGTH = 12;
+    public static final int MAX_SENDER_NAME_LENGTH = 256;
+    /** The lengths a conference ID may have: the tenant's setting, and a static ID chosen for a user. */
+    public static final int MIN_CONFERENCE_ID_LENGTH = 7;
+    public static final int MAX_CONFERENCE_ID_LENGTH = 10;
+
     /** Languages with a full set of email templates; the tenant default must be one of them. */
 
     private static final Pattern DOMAIN = Pattern.compile(
