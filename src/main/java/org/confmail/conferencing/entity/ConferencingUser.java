@@ -1,7 +1,6 @@
 package org.confmail.conferencing.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,10 +10,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.UUID;
-import org.confmail.platform.database.UtcInstantConverter;
+import org.confmail.platform.database.TrackedEntity;
 
 /**
  * A person with audio-conferencing dial-in information: the bridge and default numbers they give out, their
@@ -34,7 +31,7 @@ import org.confmail.platform.database.UtcInstantConverter;
         + " WHERE " + ConferencingUser.HAS_DIAL_IN + " AND u.userPrincipalName > :after ORDER BY u.userPrincipalName")
 @NamedQuery(name = ConferencingUser.COUNT_WITH_DIAL_IN, query = "SELECT COUNT(u) FROM ConferencingUser u"
         + " WHERE " + ConferencingUser.HAS_DIAL_IN)
-public class ConferencingUser {
+public class ConferencingUser extends TrackedEntity {
 
     /**
      * {@link #hasDialIn()} in JPQL, for queries over many users: licensed, and this service is their provider. Kept
@@ -113,16 +110,6 @@ public class ConferencingUser {
     @Column(name = "family_name")
     private String familyName;
 
-    @Convert(converter = UtcInstantConverter.class)
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Convert(converter = UtcInstantConverter.class)
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    private long version;
 
     protected ConferencingUser() {
     }
@@ -134,8 +121,6 @@ public class ConferencingUser {
         this.email = email;
         this.provider = Provider.SELF_HOSTED;
         this.allowTollFreeDialIn = true;
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
     }
 
     /**
@@ -146,10 +131,10 @@ public class ConferencingUser {
         return audioConferencingLicense && provider == Provider.SELF_HOSTED;
     }
 
-    /** Marks the user changed now (also done by the persistence provider on every update). */
+    /** A user is marked changed by every update, whoever makes it. */
     @PreUpdate
-    public void touch() {
-        updatedAt = Instant.now();
+    void changed() {
+        touch();
     }
 
     public String id() {
@@ -296,17 +281,5 @@ public class ConferencingUser {
 
     public void setPinHash(String pinHash) {
         this.pinHash = pinHash;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
-    }
-
-    public long version() {
-        return version;
     }
 }

@@ -1,16 +1,13 @@
 package org.confmail.mail.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.UUID;
-import org.confmail.platform.database.UtcInstantConverter;
+import org.confmail.platform.database.TrackedEntity;
 
 /**
  * One bulk send: how many emails it will make, how many it has made so far, and (for "all users") where it
@@ -18,7 +15,7 @@ import org.confmail.platform.database.UtcInstantConverter;
  */
 @Entity
 @Table(name = "bulk_job")
-public class BulkJob {
+public class BulkJob extends TrackedEntity {
 
     @Id
     private String id;
@@ -42,16 +39,6 @@ public class BulkJob {
     @Column(name = "cursor_upn")
     private String cursorUpn;
 
-    @Convert(converter = UtcInstantConverter.class)
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Convert(converter = UtcInstantConverter.class)
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    private long version;
 
     protected BulkJob() {
     }
@@ -62,8 +49,6 @@ public class BulkJob {
         this.requestedBy = requestedBy;
         this.allUsers = allUsers;
         this.total = total;
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
     }
 
     public String id() {
@@ -86,10 +71,6 @@ public class BulkJob {
         return cursorUpn;
     }
 
-    public Instant createdAt() {
-        return createdAt;
-    }
-
     public String requestedBy() {
         return requestedBy;
     }
@@ -97,7 +78,7 @@ public class BulkJob {
     public void progressed(int rows, String lastUpn) {
         createdRows += rows;
         cursorUpn = lastUpn;
-        updatedAt = Instant.now();
+        touch();
     }
 
     public boolean allCreated() {

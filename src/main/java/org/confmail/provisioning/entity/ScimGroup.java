@@ -1,7 +1,6 @@
 package org.confmail.provisioning.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -9,13 +8,11 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.confmail.conferencing.entity.ConferencingUser;
-import org.confmail.platform.database.UtcInstantConverter;
+import org.confmail.platform.database.TrackedEntity;
 
 /**
  * A group of users as an identity provider pushes it through SCIM. One group matters to confmail: the license group
@@ -27,7 +24,7 @@ import org.confmail.platform.database.UtcInstantConverter;
 @NamedQuery(name = ScimGroup.BY_NAME, query = "SELECT g FROM ScimGroup g WHERE LOWER(g.displayName) = :name")
 @NamedQuery(name = ScimGroup.OF_USER,
         query = "SELECT g FROM ScimGroup g JOIN g.members m WHERE m.id = :userId ORDER BY g.displayName")
-public class ScimGroup {
+public class ScimGroup extends TrackedEntity {
 
     public static final String BY_NAME = "ScimGroup.byName";
     public static final String OF_USER = "ScimGroup.ofUser";
@@ -46,16 +43,6 @@ public class ScimGroup {
             inverseJoinColumns = @JoinColumn(name = "user_id"))
     private Set<ConferencingUser> members = new HashSet<>();
 
-    @Convert(converter = UtcInstantConverter.class)
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Convert(converter = UtcInstantConverter.class)
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    private long version;
 
     protected ScimGroup() {
     }
@@ -63,8 +50,6 @@ public class ScimGroup {
     public ScimGroup(String displayName) {
         this.id = UUID.randomUUID().toString();
         this.displayName = displayName;
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
     }
 
     public String id() {
@@ -91,19 +76,4 @@ public class ScimGroup {
         return members;
     }
 
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
-    }
-
-    public void touch() {
-        updatedAt = Instant.now();
-    }
-
-    public long version() {
-        return version;
-    }
 }

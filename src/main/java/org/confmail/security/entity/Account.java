@@ -1,17 +1,14 @@
 package org.confmail.security.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
-import org.confmail.platform.database.UtcInstantConverter;
+import org.confmail.platform.database.TrackedEntity;
 import org.confmail.security.Roles;
 
 /**
@@ -23,7 +20,7 @@ import org.confmail.security.Roles;
 @NamedQuery(name = Account.ALL, query = "SELECT a FROM Account a ORDER BY a.username")
 @NamedQuery(name = Account.COUNT, query = "SELECT COUNT(a) FROM Account a")
 @NamedQuery(name = Account.ENABLED, query = "SELECT a FROM Account a WHERE a.enabled = TRUE ORDER BY a.username")
-public class Account {
+public class Account extends TrackedEntity {
 
     public static final String ALL = "Account.all";
     public static final String COUNT = "Account.count";
@@ -43,16 +40,6 @@ public class Account {
     @Column(name = "enabled", nullable = false)
     private boolean enabled;
 
-    @Convert(converter = UtcInstantConverter.class)
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Convert(converter = UtcInstantConverter.class)
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    private long version;
 
     protected Account() {
     }
@@ -62,8 +49,6 @@ public class Account {
         this.passwordHash = passwordHash;
         this.roles = String.join(",", new TreeSet<>(roles));
         this.enabled = true;
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
     }
 
     public String username() {
@@ -87,18 +72,6 @@ public class Account {
         return enabled && roles().contains(Roles.ADMIN);
     }
 
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
-    }
-
-    public long version() {
-        return version;
-    }
-
     public void setPasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
         touch();
@@ -114,7 +87,4 @@ public class Account {
         touch();
     }
 
-    private void touch() {
-        updatedAt = Instant.now();
-    }
 }
