@@ -21,12 +21,16 @@ import org.confmail.platform.database.UtcInstantConverter;
 @Table(name = "outbox_email")
 @NamedQuery(name = OutboxEmail.COUNT_FOR_USER_SINCE, query = "SELECT COUNT(e) FROM OutboxEmail e"
         + " WHERE e.userPrincipalName = :upn AND e.kind = :kind AND e.createdAt > :since")
+@NamedQuery(name = OutboxEmail.COUNT_REQUESTED_BY_SINCE, query = "SELECT COUNT(e) FROM OutboxEmail e"
+        + " WHERE e.requestedBy = :requestedBy AND e.createdAt > :since")
 @NamedQuery(name = OutboxEmail.REQUESTED_BY_SINCE, query = "SELECT e.createdAt FROM OutboxEmail e"
         + " WHERE e.requestedBy = :requestedBy AND e.createdAt > :since ORDER BY e.createdAt")
 public class OutboxEmail {
 
     public static final String COUNT_FOR_USER_SINCE = "OutboxEmail.countForUserSince";
-    /** When each email a caller asked for in a window was requested, oldest first (the per-caller limit). */
+    /** How many emails a caller asked for in a window (the per-caller limit). */
+    public static final String COUNT_REQUESTED_BY_SINCE = "OutboxEmail.countRequestedBySince";
+    /** When each email a caller asked for in a window was requested, oldest first. */
     public static final String REQUESTED_BY_SINCE = "OutboxEmail.requestedBySince";
 
     @Id
