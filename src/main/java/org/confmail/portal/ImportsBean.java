@@ -194,6 +194,10 @@ public class ImportsBean implements Serializable {
         return preview;
     }
 
+    public int getMaxLines() {
+        return UserImports.MAX_LINES;
+    }
+
     public int getMaxBytes() {
         return config.maxRequestBytes();
     }
