@@ -74,6 +74,7 @@ public class ImportsBean implements Serializable {
     transient ConfmailConfig config;
 
     private byte[] content;
+    private String fileName;
     private Preview preview;
     /** The job the page shows: the one just started, or one chosen in the list (?job=). */
     private String job;
@@ -91,9 +92,11 @@ public class ImportsBean implements Serializable {
         byte[] bytes = file.getContent();
         try {
             UserImports.Parsed parsed = parse(bytes);
-            List<UserImports.LineError> errors = imports.check(parsed);
+            // Kept once readable: the import itself is refused by its service to whom the check is (start).
             content = bytes;
-            preview = preview(file.getFileName(), parsed, errors);
+            fileName = file.getFileName();
+            List<UserImports.LineError> errors = imports.check(parsed);
+            preview = preview(fileName, parsed, errors);
         } catch (ProblemException e) {
             Messages.error("imports.unreadable");
             Messages.refused(e);
@@ -102,16 +105,17 @@ public class ImportsBean implements Serializable {
 
     /** Starts the import of the previewed file in the background. */
     public void start() {
-        if (content == null || preview == null) {
+        if (content == null) {
             Messages.error("imports.none");
             return;
         }
         try {
             UserImports.Parsed parsed = parse(content);
-            UserImportJob started = jobs.start(parsed, preview.fileName());
+            UserImportJob started = jobs.start(parsed, fileName);
             jobs.runInBackground(started.id(), parsed);
             job = started.id();
             content = null;
+            fileName = null;
             preview = null;
             Messages.info("imports.started", started.total());
         } catch (ProblemException e) {
