@@ -98,7 +98,9 @@ public class ImportsBean implements Serializable {
             List<UserImports.LineError> errors = imports.check(parsed);
             preview = preview(fileName, parsed, errors);
         } catch (ProblemException e) {
-            Messages.error("imports.unreadable");
+            if (e.getResponse().getStatus() == 400) {
+                Messages.error("imports.unreadable");
+            }
             Messages.refused(e);
         }
     }
@@ -172,26 +174,41 @@ public class ImportsBean implements Serializable {
     }
 
     public List<JobRow> getJobs() {
-        return jobs.recent(20).stream().map(JobRow::of).toList();
+        return perRequest("jobs", () -> jobs.recent(20).stream().map(JobRow::of).toList());
     }
 
-    /** The job the page shows, as it stands now. */
+    /** The job the page shows, as it stands now (read once per request, so a render shows one state of it). */
     public JobRow getShown() {
         if (job == null) {
             return null;
         }
-        try {
-            return JobRow.of(jobs.find(job));
-        } catch (ProblemException e) {
-            return null;
-        }
+        return perRequest("shown", () -> {
+            try {
+                return JobRow.of(jobs.find(job));
+            } catch (ProblemException e) {
+                return null;
+            }
+        });
     }
 
     public List<ErrorRow> getShownErrors() {
         if (job == null) {
             return List.of();
         }
-        return jobs.errors(job).stream().map(e -> new ErrorRow(e.line(), e.field(), e.message())).toList();
+        return perRequest("shownErrors", () -> jobs.errors(job).stream()
+                .map(e -> new ErrorRow(e.line(), e.field(), e.message())).toList());
+    }
+
+    /** A value read once per request: a table asks for its rows several times while it renders. */
+    @SuppressWarnings("unchecked")
+    private static <T> T perRequest(String name, java.util.function.Supplier<T> read) {
+        java.util.Map<String, Object> request = jakarta.faces.context.FacesContext.getCurrentInstance()
+                .getExternalContext().getRequestMap();
+        String key = ImportsBean.class.getName() + "." + name;
+        if (!request.containsKey(key)) {
+            request.put(key, read.get());
+        }
+        return (T) request.get(key);
     }
 
     public Preview getPreview() {

@@ -176,9 +176,13 @@ class ImportsPortalIT {
         assertEquals(0, scenario.emails(upn("alan"), null).size(), "an unlicensed user gets no email");
 
         // Audited as user.import in the admin's name: the start, and the end with its counts.
-        List<JsonObject> audit = scenario.api.get("audit?action=user.import&actor=admin&size=2").json()
-                .getJsonArray("items").stream().map(JsonValue::asJsonObject).toList();
-        assertEquals(2, audit.size(), audit.toString());
+        java.util.function.Supplier<List<JsonObject>> entries = () -> scenario.api.get(
+                "audit?action=user.import&actor=admin&size=2").json().getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject).toList();
+        // The end is recorded just after the job is marked done.
+        assertTrue(Api.eventually(java.time.Duration.ofSeconds(10), () -> entries.get().size() == 2
+                && entries.get().get(0).getString("detail").contains("users created")), entries.get().toString());
+        List<JsonObject> audit = entries.get();
         assertEquals(audit.get(0).getString("target"), audit.get(1).getString("target"), "the same job");
         assertTrue(audit.get(0).getString("detail").contains("7 lines: 3 users created, 4 lines failed"),
                 audit.toString());
