@@ -13,6 +13,7 @@ import java.util.List;
 import org.confmail.conferencing.control.NewUser;
 import org.confmail.conferencing.control.UserImportJobs;
 import org.confmail.conferencing.control.UserImports;
+import org.confmail.conferencing.entity.UserImportError;
 import org.confmail.conferencing.entity.UserImportJob;
 import org.confmail.platform.config.ConfmailConfig;
 import org.confmail.platform.problem.ProblemException;
@@ -36,6 +37,7 @@ public class ImportsBean implements Serializable {
     static final int PREVIEW_ROWS = 10;
     /** Errors shown before the import; the others are counted. */
     static final int PREVIEW_ERRORS = UserImportJobs.ERRORS_KEPT;
+    static final int SHOWN_LENGTH = 300;
 
     public record Row(long line, String userPrincipalName, String displayName, String email, String country,
             String preferredLanguage, Boolean audioConferencingLicense) implements Serializable {
@@ -138,13 +140,21 @@ public class ImportsBean implements Serializable {
         List<Row> rows = new ArrayList<>();
         for (UserImports.Line line : parsed.lines().subList(0, Math.min(PREVIEW_ROWS, parsed.lines().size()))) {
             NewUser u = line.user();
-            rows.add(new Row(line.number(), u.userPrincipalName(), u.displayName(), u.email(), u.country(),
-                    u.preferredLanguage(), u.audioConferencingLicense()));
+            rows.add(new Row(line.number(), shown(u.userPrincipalName()), shown(u.displayName()), shown(u.email()),
+                    shown(u.country()), shown(u.preferredLanguage()), u.audioConferencingLicense()));
         }
         List<ErrorRow> shown = errors.stream().limit(PREVIEW_ERRORS)
-                .map(e -> new ErrorRow(e.line(), e.field(), e.message())).toList();
+                .map(e -> new ErrorRow(e.line(), e.field(), shown(e.message()))).toList();
         int failing = (int) errors.stream().mapToLong(UserImports.LineError::line).distinct().count();
         return new Preview(fileName, parsed.total(), failing, rows, shown, errors.size() - shown.size());
+    }
+
+    /**
+     * A cell as the preview shows it: a control character (a NUL has no place in the page's XML answer) as U+FFFD,
+     * and at most {@value #SHOWN_LENGTH} characters of a long value.
+     */
+    static String shown(String value) {
+        return value == null ? null : UserImportError.storable(value, SHOWN_LENGTH);
     }
 
     /** An example file: the header with every column, and two users. */

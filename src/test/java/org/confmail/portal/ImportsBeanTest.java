@@ -76,4 +76,14 @@ class ImportsBeanTest {
         assertEquals(Boolean.FALSE, parsed.lines().get(1).user().audioConferencingLicense());
         assertEquals(null, parsed.lines().get(1).user().preferredLanguage(), "an empty cell is a field not given");
     }
+
+    @Test
+    void thePreviewShowsControlCharactersAsReplacementsAndCutsLongValues() {
+        String csv = "userPrincipalName,displayName\nada@contoso.com,\"Ada\u0000\r\nLovelace\"\nbob@contoso.com,"
+                + "x".repeat(5000) + "\n";
+        UserImports.Parsed parsed = UserImports.parse(new StringReader(csv));
+        ImportsBean.Preview preview = ImportsBean.preview("users.csv", parsed, List.of());
+        assertEquals("Ada\uFFFD\uFFFD\uFFFDLovelace", preview.rows().get(0).displayName());
+        assertEquals(ImportsBean.SHOWN_LENGTH, preview.rows().get(1).displayName().length());
+    }
 }
