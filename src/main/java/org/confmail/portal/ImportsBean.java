@@ -78,8 +78,13 @@ public class ImportsBean implements Serializable {
     private byte[] content;
     private String fileName;
     private Preview preview;
-    /** The job the page shows: the one just started, or one chosen in the list (?job=). */
+    /** The job chosen in the list (?job=). */
     private String job;
+    /**
+     * The job this page started: shown rather than {@link #job}, which Faces sets again from the page's address
+     * on every postback.
+     */
+    private String started;
 
     /** Reads the uploaded file and checks every line; nothing is created. */
     public void upload(FileUploadEvent event) {
@@ -115,13 +120,13 @@ public class ImportsBean implements Serializable {
         }
         try {
             UserImports.Parsed parsed = parse(content);
-            UserImportJob started = jobs.start(parsed, fileName);
-            jobs.runInBackground(started.id(), parsed);
-            job = started.id();
+            UserImportJob begun = jobs.start(parsed, fileName);
+            jobs.runInBackground(begun.id(), parsed);
+            started = begun.id();
             content = null;
             fileName = null;
             preview = null;
-            Messages.info("imports.started", started.total());
+            Messages.info("imports.started", begun.total());
         } catch (ProblemException e) {
             Messages.refused(e);
         }
@@ -189,12 +194,13 @@ public class ImportsBean implements Serializable {
 
     /** The job the page shows, as it stands now (read once per request, so a render shows one state of it). */
     public JobRow getShown() {
-        if (job == null) {
+        String shown = shownJob();
+        if (shown == null) {
             return null;
         }
         return perRequest("shown", () -> {
             try {
-                return JobRow.of(jobs.find(job));
+                return JobRow.of(jobs.find(shown));
             } catch (ProblemException e) {
                 return null;
             }
@@ -202,11 +208,16 @@ public class ImportsBean implements Serializable {
     }
 
     public List<ErrorRow> getShownErrors() {
-        if (job == null) {
+        String shown = shownJob();
+        if (shown == null) {
             return List.of();
         }
-        return perRequest("shownErrors", () -> jobs.errors(job).stream()
+        return perRequest("shownErrors", () -> jobs.errors(shown).stream()
                 .map(e -> new ErrorRow(e.line(), e.field(), e.message())).toList());
+    }
+
+    private String shownJob() {
+        return started != null ? started : job;
     }
 
     /** A value read once per request: a table asks for its rows several times while it renders. */
