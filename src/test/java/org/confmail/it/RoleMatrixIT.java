@@ -961,9 +961,10 @@ class RoleMatrixIT {
                     .hashCode(), 10_000_000));
         }
 
+        /** A 9-digit static conference ID; chosen IDs may not start with 0. */
         String conferenceId() {
-            return String.format("%09d", Math.floorMod((scenario.suffix + counter.incrementAndGet()).hashCode(),
-                    1_000_000_000));
+            return String.valueOf(100_000_000 + Math.floorMod((scenario.suffix + counter.incrementAndGet())
+                    .hashCode(), 900_000_000));
         }
 
         /** A SENT email (one, made once). */
