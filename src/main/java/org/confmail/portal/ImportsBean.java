@@ -220,11 +220,17 @@ public class ImportsBean implements Serializable {
         return started != null ? started : job;
     }
 
-    /** A value read once per request: a table asks for its rows several times while it renders. */
+    /**
+     * A value read once while the page renders: a table asks for its rows several times then. Before rendering
+     * (a postback whose action starts a job) it is read each time.
+     */
     @SuppressWarnings("unchecked")
     private static <T> T perRequest(String name, java.util.function.Supplier<T> read) {
-        java.util.Map<String, Object> request = jakarta.faces.context.FacesContext.getCurrentInstance()
-                .getExternalContext().getRequestMap();
+        jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();
+        if (faces.getCurrentPhaseId() != jakarta.faces.event.PhaseId.RENDER_RESPONSE) {
+            return read.get();
+        }
+        java.util.Map<String, Object> request = faces.getExternalContext().getRequestMap();
         String key = ImportsBean.class.getName() + "." + name;
         if (!request.containsKey(key)) {
             request.put(key, read.get());
