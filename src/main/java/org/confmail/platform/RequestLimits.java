@@ -26,13 +26,19 @@ import org.confmail.platform.problem.Problem;
  * 413 and never parsed. So no request can make the service hold more than that, and an oversized field is refused
  * before it is parsed. The rest of such a body is read and thrown away (up to {@link #DISCARD_AT_MOST}) before the
  * answer: an HTTP/2 client (h2c) otherwise waits for flow-control credit to finish its upload and never sees the 413.
+ * The portal's users import ({@value #PORTAL_UPLOAD}) takes a file of the same size as the API's import, plus
+ * {@link #MULTIPART_ALLOWANCE} for the form around it.
  */
-@WebFilter(urlPatterns = {"/api/*", "/scim/*"})
+@WebFilter(urlPatterns = {"/api/*", "/scim/*", RequestLimits.PORTAL_UPLOAD})
 public class RequestLimits extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     /** Beyond this, an oversized body is not even read to the end; its connection is the sender's problem. */
     static final long DISCARD_AT_MOST = 64L * 1024 * 1024;
+    /** The one portal page that takes a file. */
+    static final String PORTAL_UPLOAD = "/admin/imports.xhtml";
+    /** A multipart form's boundaries, part headers and other fields around the file. */
+    static final int MULTIPART_ALLOWANCE = 64 * 1024;
 
     @Inject
     transient ConfmailConfig config;
@@ -40,7 +46,8 @@ public class RequestLimits extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        int limit = config.maxRequestBytes();
+        boolean portal = request.getRequestURI().equals(request.getContextPath() + PORTAL_UPLOAD);
+        int limit = config.maxRequestBytes() + (portal ? MULTIPART_ALLOWANCE : 0);
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             discard(request.getInputStream());
@@ -83,6 +90,12 @@ public class RequestLimits extends HttpFilter {
         String detail = "The request body is larger than " + limit + " bytes, the most this API reads.";
         response.setStatus(413);
         response.setCharacterEncoding("UTF-8");
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/admin/")) {
+            response.setContentType("text/plain");
+            response.getWriter().write("The file is larger than " + (limit - MULTIPART_ALLOWANCE)
+                    + " bytes, the most an import takes.");
+            return;
+        }
         if (request.getRequestURI().startsWith(request.getContextPath() + "/scim/")) {
             // SCIM clients read SCIM error documents.
             response.setContentType("application/scim+json");

@@ -37,6 +37,11 @@ public class Can {
         return any(Roles.ADMIN);
     }
 
+    /** Import users from a CSV file (admin, like the API's import). */
+    public boolean isImportUsers() {
+        return any(Roles.ADMIN);
+    }
+
     /** The audit trail (admin, auditor). */
     public boolean isAudit() {
         return any(Roles.ADMIN, Roles.AUDITOR);

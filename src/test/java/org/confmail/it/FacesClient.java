@@ -136,6 +136,39 @@ public final class FacesClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    /**
+     * Posts the form as {@link #post} does, as {@code multipart/form-data} with a file in the field {@code fileField}
+     * (a file upload's client id), the way a browser submits a form with a file; {@code button} may be null (the
+     * upload itself is the source).
+     */
+    public Page postFile(Page page, String formId, String button, Map<String, String> fields, String fileField,
+            String fileName, byte[] content) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put(formId, formId);
+        form.putAll(fields);
+        if (button != null) {
+            form.put(button, button);
+        }
+        form.put("jakarta.faces.ViewState", page.viewState());
+        Matcher nonce = NONCE.matcher(page.html());
+        if (nonce.find()) {
+            form.put("primefaces.nonce", unescape(nonce.group(1)));
+        }
+        String boundary = "----forge" + java.util.UUID.randomUUID().toString().replace("-", "");
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+        form.forEach((k, v) -> text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
+                + "\"\r\n\r\n" + v + "\r\n"));
+        text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n");
+        body.writeBytes(content);
+        text.accept("\r\n--" + boundary + "--\r\n");
+        String action = page.formAction(formId);
+        URI target = action.startsWith("/") ? root.resolve(action.substring(1)) : root.resolve(action);
+        return send(HttpRequest.newBuilder(target).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     private Page send(HttpRequest.Builder builder) {
         if (authorization != null) {
             builder.header("Authorization", authorization);

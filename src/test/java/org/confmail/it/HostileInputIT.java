@@ -698,6 +698,177 @@ class HostileInputIT {
         assertTrue(wrong.isEmpty(), wrong.size() + " cases went wrong:\n" + String.join("\n", wrong));
     }
 
+    private static final java.util.regex.Pattern ROW = java.util.regex.Pattern.compile(
+            "<tr[^>]*data-ri=\"\\d+\"[^>]*>\\s*<td[^>]*>(\\d+)</td>\\s*<td[^>]*>([^<]*)</td>");
+
+    /** The line numbers and fields of a portal error table ({@code preview-errors} or {@code job-errors}). */
+    private static Map<Long, List<String>> errorTable(String html, String table) {
+        Map<Long, List<String>> errors = new TreeMap<>();
+        int start = html.indexOf("id=\"imports:" + table + "_data\"");
+        if (start < 0) {
+            return null;
+        }
+        String body = html.substring(start, html.indexOf("</tbody>", start));
+        java.util.regex.Matcher m = ROW.matcher(body);
+        while (m.find()) {
+            errors.computeIfAbsent(Long.parseLong(m.group(1)), k -> new ArrayList<>())
+                    .add(FacesClient.unescape(m.group(2)).strip());
+        }
+        return errors;
+    }
+
+    /** Uploads a file to the portal's import page, as its own script does (the upload is the request's source). */
+    private static FacesClient.Page uploadToPortal(FacesClient portal, String name, byte[] content) {
+        FacesClient.Page page = portal.get("admin/imports.xhtml");
+        assertEquals(200, page.status(), page.html());
+        return portal.postFile(page, "imports", null, Map.of("jakarta.faces.source", "imports:file",
+                "imports:file_totalFilesCount", "1"), "imports:file", name, content);
+    }
+
+    /**
+     * The corpus through the portal's import, one file per field as above, plus what only a file can hold: bytes
+     * that are not UTF-8, and a file larger than the import takes. The preview must name each bad line and the field
+     * before anything is created; then the import must fail exactly the lines the preview named, and store the
+     * others as text.
+     */
+    @Test
+    @Order(5)
+    void everyHostileValueInAFileUploadedToThePortalIsPreviewedByLineAndImportedAsPreviewed() throws Exception {
+        Api admin = new Api(base);
+        Scenario scenario = new Scenario(admin, SMTP).withBridge();
+        FacesClient portal = new FacesClient(base).login("admin", Api.ADMIN_PASSWORD);
+        List<String> values = new ArrayList<>();
+        for (Value value : CORPUS) {
+            if (Json.createReader(new StringReader(value.json())).readValue() instanceof JsonString text) {
+                values.add(new String(text.getString().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+            }
+        }
+        List<String> wrong = new ArrayList<>();
+        int reported = 0;
+        int stored = 0;
+        for (String field : List.of("userPrincipalName", "displayName", "country")) {
+            boolean own = field.equals("country");
+            StringBuilder csv = new StringBuilder();
+            org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(csv,
+                    org.apache.commons.csv.CSVFormat.RFC4180);
+            printer.printRecord(own ? List.of("userPrincipalName", "displayName", "bridgeId", field)
+                    : List.of("userPrincipalName", "displayName", "bridgeId"));
+            List<String> upns = new ArrayList<>();
+            List<String> sent = new ArrayList<>(values);
+            for (int i = 0; i < values.size(); i++) {
+                String upn = "portal" + i + "-" + field.toLowerCase(Locale.ROOT) + "." + scenario.suffix
+                        + "@contoso.com";
+                String name = "Uploaded " + i;
+                if (field.equals("userPrincipalName")) {
+                    upn = values.get(i);
+                } else if (field.equals("displayName")) {
+                    name = values.get(i);
+                }
+                upns.add(upn);
+                List<String> cells = new ArrayList<>(List.of(upn, name, scenario.bridgeId));
+                if (own) {
+                    cells.add(values.get(i));
+                }
+                printer.printRecord(cells);
+            }
+            // A good line, so that there is always something to import (values that are good UPNs were created by
+            // the tests before, and fail here as taken: the preview must say so too).
+            String control = "control-" + field.toLowerCase(Locale.ROOT) + "." + scenario.suffix + "@contoso.com";
+            printer.printRecord(own ? List.of(control, "Control", scenario.bridgeId, "US")
+                    : List.of(control, "Control", scenario.bridgeId));
+            upns.add(control);
+            sent.add(field.equals("userPrincipalName") ? control : field.equals("displayName") ? "Control" : "US");
+            java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+            file.writeBytes(csv.toString().getBytes(StandardCharsets.UTF_8));
+            if (field.equals("displayName")) {
+                // Latin-1, not UTF-8: the byte 0xEB reads as U+FFFD.
+                String upn = "latin1-displayname." + scenario.suffix + "@contoso.com";
+                file.writeBytes((upn + ",Zo").getBytes(StandardCharsets.US_ASCII));
+                file.write(0xEB);
+                file.writeBytes(("," + scenario.bridgeId + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                upns.add(upn);
+                sent.add("Zo\uFFFD");
+            }
+            FacesClient.Page previewed = uploadToPortal(portal, field + ".csv", file.toByteArray());
+            Map<Long, List<String>> preview = errorTable(previewed.html(), "preview-errors");
+            if (previewed.status() != 200 || preview == null) {
+                wrong.add("upload of " + field + ": no preview (" + previewed.status() + ") "
+                        + excerpt(previewed.html().replaceAll("(?s)<[^>]+>", " ").replaceAll("\\s+", " ")));
+                continue;
+            }
+            for (int i = 0; i < upns.size(); i++) {
+                String upn = upns.get(i).strip();
+                if (!field.equals("userPrincipalName") && upn.length() < 300
+                        && admin.get("users/" + URLEncoder.encode(upn, StandardCharsets.UTF_8).replace("+", "%20"))
+                        .status() != 404) {
+                    wrong.add(field + " line " + (i + 2) + ": a user exists after the preview alone");
+                }
+            }
+            FacesClient.Page started = portal.post(previewed, "imports", "imports:start", Map.of());
+            assertEquals(200, started.status(), started.html());
+            // The newest import comes first in the list.
+            String job = started.html().replaceAll("(?s).*?imports\\.xhtml\\?job=([0-9a-f-]{36}).*", "$1");
+            assertTrue(job.length() == 36, () -> "a job link after starting " + field + ".csv: " + started.status()
+                    + " " + started.html().substring(Math.max(0, started.html().indexOf("imports:messages")))
+                    .replaceAll("(?s)<script.*?</script>", "").replaceAll("(?s)<[^>]+>", " ")
+                    .replaceAll("\\s+", " "));
+            assertTrue(Api.eventually(Duration.ofSeconds(120), () -> portal.get("admin/imports.xhtml?job=" + job)
+                    .html().contains("id=\"imports:job-state\" class=\"cm-status-DONE\"")), field + ".csv is imported");
+            Map<Long, List<String>> imported = errorTable(portal.get("admin/imports.xhtml?job=" + job).html(),
+                    "job-errors");
+            if (!preview.keySet().equals(imported.keySet())) {
+                String page = portal.get("admin/imports.xhtml?job=" + job).html();
+                String errors = page.substring(page.indexOf("imports:job-errors_data")).replaceAll("(?s)<[^>]+>", " ")
+                        .replaceAll("\\s+", " ");
+                wrong.add(field + ".csv: the preview named lines " + preview.keySet() + ", the import failed "
+                        + imported.keySet() + ": " + excerpt(errors));
+            }
+            for (int i = 0; i < upns.size(); i++) {
+                long line = i + 2;
+                String value = sent.get(i);
+                String cell = "portal " + field + " = " + excerpt(value) + " (line " + line + ")";
+                List<String> lineErrors = preview.get(line);
+                if (lineErrors != null) {
+                    reported++;
+                    if (!lineErrors.contains(field) && !(field.equals("userPrincipalName") && lineErrors.contains("email"))) {
+                        wrong.add(cell + ": previewed without naming " + field + ": " + lineErrors);
+                    }
+                    continue;
+                }
+                stored++;
+                String upn = upns.get(i).strip();
+                Api.Reply user = admin.get("users/" + URLEncoder.encode(upn, StandardCharsets.UTF_8)
+                        .replace("+", "%20"));
+                if (user.status() != 200) {
+                    wrong.add(cell + ": not previewed as failing, but no user " + excerpt(upn) + " ("
+                            + user.status() + ")");
+                    continue;
+                }
+                JsonValue shown = user.json().get(field);
+                String expected = value.strip();
+                String actual = shown instanceof JsonString text ? text.getString() : null;
+                boolean same = expected.isEmpty() ? actual == null || !field.equals("displayName")
+                        : expected.equals(actual) || actual != null && actual.equalsIgnoreCase(expected)
+                                && Set.of("country", "userPrincipalName").contains(field);
+                if (!same) {
+                    wrong.add(cell + ": stored as " + excerpt(String.valueOf(actual)));
+                }
+            }
+        }
+
+        // Larger than CONFMAIL_MAX_REQUEST_BYTES (2 MiB in the tests): refused before it is read; nobody created.
+        String big = "big." + scenario.suffix + "@contoso.com";
+        byte[] tooLarge = ("userPrincipalName,displayName\n" + big + "," + "x".repeat(2_200_000) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        FacesClient.Page refused = uploadToPortal(portal, "big.csv", tooLarge);
+        assertEquals(413, refused.status(), excerpt(refused.html()));
+        assertEquals(404, admin.get("users/" + big).status());
+
+        System.out.println("[HostileInputIT] portal import: " + reported + " lines previewed as failing, " + stored
+                + " stored as text, " + wrong.size() + " wrong");
+        assertTrue(wrong.isEmpty(), wrong.size() + " cases went wrong:\n" + String.join("\n", wrong));
+    }
+
     private static boolean namesField(Api.Reply reply, String field) {
         JsonObject problem = reply.json();
         return problem.containsKey("errors") && problem.getJsonArray("errors").stream()

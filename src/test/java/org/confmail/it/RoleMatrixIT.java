@@ -17,6 +17,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,7 +68,8 @@ class RoleMatrixIT {
     @RegisterExtension
     static final GreenMailExtension SMTP = TestSmtp.perClass();
 
-    static final List<String> FORGE_PAGES = List.of("forge-user", "forge-lists", "forge-accounts", "forge-audit");
+    static final List<String> FORGE_PAGES = List.of("forge-user", "forge-lists", "forge-accounts", "forge-audit",
+            "forge-imports");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -305,7 +307,16 @@ class RoleMatrixIT {
      * A portal action's fixture: the page's query, the fields to post, and whether its effect is visible (through the
      * API, as an admin) after it ran; null for a read, which has none.
      */
-    record Cell(String query, Map<String, String> fields, Predicate<Who> effect) {
+    record Cell(String query, Map<String, String> fields, Predicate<Who> effect, byte[] file) {
+        Cell(String query, Map<String, String> fields, Predicate<Who> effect) {
+            this(query, fields, effect, null);
+        }
+    }
+
+    /** A users import of one new user, as a forge page's upload (the post names the upload as its source). */
+    static Cell importCell(String upn, Predicate<Who> effect) {
+        return new Cell("", Map.of("jakarta.faces.source", "forge:file"), effect, ("userPrincipalName,displayName,"
+                + "audioConferencingLicense\n" + upn + ",Forged import,false\n").getBytes(StandardCharsets.UTF_8));
     }
 
     static PortalRow portal(String action, String variant, String page, String button, Function<Fixtures, Cell> cell,
@@ -456,7 +467,17 @@ class RoleMatrixIT {
                                 .getJsonObject(0).getString("status").equals("REVOKED"));
             }, DONE, DENIED, DENIED, "accounts", null),
             portal("AuditBean.getModel", "reading the trail", "forge-audit", "filter", f -> new Cell("", Map.of(),
-                    null), DONE, DENIED, DONE, "audit", null));
+                    null), DONE, DENIED, DONE, "audit", null),
+            // The preview checks every line through the users service (a read: ImportsPortalIT shows it creates
+            // nobody).
+            portal("ImportsBean.upload", "preview", "forge-imports", "upload", f -> importCell("forged-preview-"
+                    + f.unique() + "@contoso.example", null), DONE, DENIED, DENIED, "imports", null),
+            // Upload and start in one post: the start reaches the import service, which refuses it.
+            portal("ImportsBean.start", "", "forge-imports", "start", f -> {
+                String upn = "forged-import-" + f.unique() + "@contoso.example";
+                return importCell(upn, who -> Api.eventually(Duration.ofSeconds(who == Who.ADMIN ? 60 : 3),
+                        () -> f.admin.get("users/" + upn).status() == 200));
+            }, DONE, DENIED, DENIED, null, null));
 
     static final Set<String> SHOWN_AFTER_SELECTING_A_BRIDGE = Set.of("add-number", "delete-number", "save-bridge");
 
@@ -608,7 +629,10 @@ class RoleMatrixIT {
                     seen = "login page";
                 } else {
                     assertEquals(200, page.status(), who + " opens " + path + ": " + page.html());
-                    FacesClient.Page after = portal.post(page, "forge", "forge:" + row.button(), cell.fields());
+                    FacesClient.Page after = cell.file() == null
+                            ? portal.post(page, "forge", "forge:" + row.button(), cell.fields())
+                            : portal.postFile(page, "forge", "forge:" + row.button(), cell.fields(), "forge:file",
+                                    "forged.csv", cell.file());
                     List<String> messages = after.messages();
                     seen = after.status() + " " + messages;
                     outcome = after.status() != 200 ? Outcome.ERROR
@@ -676,6 +700,9 @@ class RoleMatrixIT {
             boolean accountsLink = pages.values().stream().filter(p -> p.status() == 200)
                     .anyMatch(p -> p.html().contains("id=\"nav-accounts\""));
             assertEquals(who == Who.ADMIN, accountsLink, who + " sees the Accounts link");
+            boolean importsLink = pages.values().stream().filter(p -> p.status() == 200)
+                    .anyMatch(p -> p.html().contains("id=\"nav-imports\""));
+            assertEquals(who == Who.ADMIN, importsLink, who + " sees the Import users link");
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }
@@ -934,9 +961,10 @@ class RoleMatrixIT {
                     .hashCode(), 10_000_000));
         }
 
+        /** A 9-digit static conference ID; chosen IDs may not start with 0. */
         String conferenceId() {
-            return String.format("%09d", Math.floorMod((scenario.suffix + counter.incrementAndGet()).hashCode(),
-                    1_000_000_000));
+            return String.valueOf(100_000_000 + Math.floorMod((scenario.suffix + counter.incrementAndGet())
+                    .hashCode(), 900_000_000));
         }
 
         /** A SENT email (one, made once). */

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -139,12 +140,38 @@ public class UserImports {
     @Guarded(roles = Roles.ADMIN, action = "user.import")
     public Outcome importLines(Parsed parsed, IntConsumer progress) {
         audit.target(null);
+        Outcome outcome = run(parsed, (done, created, errors) -> progress.accept(done));
+        audit.target(null);
+        audit.detail(summary(outcome));
+        return outcome;
+    }
+
+    /** What an import did, in the audit trail's words. */
+    public static String summary(Outcome outcome) {
+        return outcome.total() + " lines: " + outcome.created() + " users created, " + outcome.failed()
+                + " lines failed";
+    }
+
+    /** Hears about each chunk: lines done and users created so far, and the errors of this chunk's lines. */
+    @FunctionalInterface
+    public interface ChunkListener {
+        void chunkDone(int done, int created, List<LineError> chunkErrors);
+    }
+
+    /**
+     * The work of {@link #importLines} without its audit entry, for a caller that records the import itself (the
+     * portal's background job, {@link UserImportJobs}); each user still goes through the guarded
+     * {@link UserService#create}. The lines that could not be read are reported with the first chunk.
+     */
+    public Outcome run(Parsed parsed, ChunkListener listener) {
         List<LineError> errors = new ArrayList<>(parsed.errors());
+        List<LineError> unreported = new ArrayList<>(parsed.errors());
         int created = 0;
         int done = parsed.errors().size();
         List<Line> lines = parsed.lines();
         for (int from = 0; from < lines.size(); from += CHUNK) {
             List<Line> chunk = lines.subList(from, Math.min(from + CHUNK, lines.size()));
+            List<LineError> chunkErrors = new ArrayList<>();
             try {
                 self.createAll(chunk);
                 created += chunk.size();
@@ -154,21 +181,82 @@ public class UserImports {
                         self.createOne(line);
                         created++;
                     } catch (ProblemException e) {
-                        errors.addAll(errorsOf(line.number(), e));
+                        chunkErrors.addAll(errorsOf(line.number(), e));
                     } catch (RuntimeException e) {
-                        errors.add(new LineError(line.number(), null, "could not be created: "
+                        chunkErrors.add(new LineError(line.number(), null, "could not be created: "
                                 + e.getClass().getSimpleName()));
                     }
                 }
             }
             done += chunk.size();
-            progress.accept(done);
+            errors.addAll(chunkErrors);
+            unreported.addAll(chunkErrors);
+            listener.chunkDone(done, created, List.copyOf(unreported));
+            unreported.clear();
         }
-        errors.sort(java.util.Comparator.comparingLong(LineError::line));
-        audit.target(null);
-        audit.detail(parsed.total() + " lines: " + created + " users created, " + (parsed.total() - created)
-                + " lines failed");
+        if (lines.isEmpty()) {
+            listener.chunkDone(done, created, List.copyOf(unreported));
+        }
+        errors.sort(Comparator.comparingLong(LineError::line));
         return new Outcome(parsed.total(), created, parsed.total() - created, errors);
+    }
+
+    /**
+     * The lines that would fail if this file were imported now, without creating anything: those that could not be
+     * read, those {@link UserService#check} refuses (its rules, the ones {@link UserService#create} applies), and
+     * a UPN given again on a later line (only its first good line can be created). Users created by someone else
+     * meanwhile can still make a line fail at the import.
+     */
+    @Guarded(roles = Roles.ADMIN)
+    public List<LineError> check(Parsed parsed) {
+        List<LineError> errors = new ArrayList<>(parsed.errors());
+        List<Line> lines = parsed.lines();
+        for (int from = 0; from < lines.size(); from += CHUNK) {
+            List<Line> chunk = lines.subList(from, Math.min(from + CHUNK, lines.size()));
+            try {
+                errors.addAll(self.checkAll(chunk));
+            } catch (RuntimeException chunkFailed) {
+                for (Line line : chunk) {
+                    try {
+                        errors.addAll(self.checkAll(List.of(line)));
+                    } catch (RuntimeException e) {
+                        errors.add(new LineError(line.number(), null, "could not be checked: "
+                                + e.getClass().getSimpleName()));
+                    }
+                }
+            }
+        }
+        java.util.Set<Long> failing = new java.util.HashSet<>();
+        errors.forEach(e -> failing.add(e.line()));
+        Map<String, Long> firstLineOf = new java.util.HashMap<>();
+        for (Line line : lines) {
+            String upn = line.user().userPrincipalName();
+            if (upn == null || failing.contains(line.number())) {
+                continue; // a line that fails creates nobody, so a later line with its UPN may
+            }
+            upn = upn.strip().toLowerCase(Locale.ROOT);
+            Long first = firstLineOf.putIfAbsent(upn, line.number());
+            if (first != null) {
+                errors.add(new LineError(line.number(), "userPrincipalName", "a user " + upn
+                        + " already exists (line " + first + ")"));
+            }
+        }
+        errors.sort(Comparator.comparingLong(LineError::line));
+        return errors;
+    }
+
+    /** Checks a chunk in one read-only transaction; a refusal is that line's errors and the others go on. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<LineError> checkAll(List<Line> chunk) {
+        List<LineError> errors = new ArrayList<>();
+        for (Line line : chunk) {
+            try {
+                users.check(line.user());
+            } catch (ProblemException e) {
+                errors.addAll(errorsOf(line.number(), e));
+            }
+        }
+        return errors;
     }
 
     /**

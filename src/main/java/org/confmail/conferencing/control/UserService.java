@@ -70,6 +70,25 @@ public class UserService {
 
     @Guarded(roles = {Roles.ADMIN, Roles.PROVISIONER}, action = "user.create")
     public ConferencingUser create(NewUser input) {
+        ConferencingUser user = checked(input);
+        em.persist(user);
+        announcer.announce(user, DialIn.NONE);
+        return user;
+    }
+
+    /**
+     * Whether {@link #create} would take this user: the same checks, answered the same way (a {@link ProblemException}
+     * naming the fields, or 409 when the UPN or the conference ID is taken), but nothing is created, stored or sent.
+     * A refusal does not roll back the caller's transaction, so one transaction can check many users.
+     */
+    @Guarded(roles = {Roles.ADMIN, Roles.PROVISIONER})
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public void check(NewUser input) {
+        checked(input);
+    }
+
+    /** The user {@link #create} would persist, after every check; not persisted. */
+    private ConferencingUser checked(NewUser input) {
         if (input == null) {
             new Violations().add("userPrincipalName", "is required").throwIfAny();
         }
@@ -96,8 +115,6 @@ public class UserService {
         if (directory.findOptional(upn).isPresent()) {
             throw ProblemException.conflict("userPrincipalName", "a user " + upn + " already exists");
         }
-        em.persist(user);
-        announcer.announce(user, DialIn.NONE);
         return user;
     }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.confmail.platform.instances.InstanceHeartbeat;
 import org.confmail.mail.entity.EmailStatus;
 import org.confmail.mail.entity.OutboxEmail;
 
@@ -46,7 +47,7 @@ public class OutboxStore {
 
     /** Whose claim this process's claims are ({@code claimed_by}), and whose claims may be taken over. */
     @Inject
-    SenderHeartbeat heartbeat;
+    InstanceHeartbeat heartbeat;
 
     /**
      * Takes for sending those of the emails that may be sent now; the others are sent, failed, not due, or another
@@ -147,7 +148,7 @@ public class OutboxStore {
         // A silent-since of the epoch matches nobody: this instance may not judge the others yet.
         Instant othersSilentSince = heartbeat.othersSilentSince(now).orElse(Instant.EPOCH);
         return em.createQuery("UPDATE OutboxEmail e SET " + BACK_TO_QUEUE + " WHERE e.status = :sending"
-                        + " AND e.claimedBy IN (SELECT i.incarnation FROM SenderInstance i"
+                        + " AND e.claimedBy IN (SELECT i.incarnation FROM ServerInstance i"
                         + " WHERE i.incarnation <> :me AND (i.beatAt < :othersSilentSince"
                         + " OR (i.name = :myName AND i.beatAt < :ownSilentSince)))")
                 .setParameter("queued", EmailStatus.QUEUED)

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.confmail.platform.instances.ServerInstances;
+import org.confmail.platform.instances.InstanceHeartbeat;
 import org.confmail.platform.config.ConfmailConfig;
 import org.confmail.platform.database.DatabaseErrors;
 import org.confmail.platform.idempotency.IdempotencyStore;
@@ -23,7 +25,7 @@ import org.confmail.platform.idempotency.IdempotencyStore;
 /**
  * Every {@code CONFMAIL_OUTBOX_SWEEP_INTERVAL} (10 s), announces again the rows that need it: retries that are due,
  * and rows a lost JMS message or a crash left QUEUED or SENDING; resumes "all users" bulk jobs that a crash
- * interrupted; takes over the claims of instances that stopped beating (see {@link SenderHeartbeat}); forgets
+ * interrupted; takes over the claims of instances that stopped beating (see {@link InstanceHeartbeat}); forgets
  * idempotency keys older than a day. The timer is non-persistent, so it runs on every instance;
  * the conditional updates in {@link OutboxStore} decide which instance takes a row, and a row announced twice is
  * still claimed, and so sent, once.
@@ -61,7 +63,7 @@ public class OutboxSweeper {
     DeliveryMetrics metrics;
 
     @Inject
-    SenderInstances instances;
+    ServerInstances instances;
 
     @Inject
     EmailDeliverer deliverer;

@@ -1,4 +1,4 @@
-package org.confmail.mail.control;
+package org.confmail.platform.instances;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -34,15 +34,15 @@ import org.confmail.platform.config.ConfmailConfig;
 @Startup
 @DependsOn("DatabaseMigration")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class SenderHeartbeat {
+public class InstanceHeartbeat {
 
-    private static final Logger LOG = Logger.getLogger(SenderHeartbeat.class.getName());
+    private static final Logger LOG = Logger.getLogger(InstanceHeartbeat.class.getName());
 
     @Resource
     TimerService timers;
 
     @Inject
-    SenderInstances instances;
+    ServerInstances instances;
 
     @Inject
     ConfmailConfig config;

@@ -1,4 +1,4 @@
-package org.confmail.mail.entity;
+package org.confmail.platform.instances;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -14,7 +14,7 @@ import org.confmail.platform.database.UtcInstantConverter;
  */
 @Entity
 @Table(name = "sender_instance")
-public class SenderInstance {
+public class ServerInstance {
 
     @Id
     private String incarnation;
@@ -30,10 +30,10 @@ public class SenderInstance {
     @Column(name = "beat_at", nullable = false)
     private Instant beatAt;
 
-    protected SenderInstance() {
+    protected ServerInstance() {
     }
 
-    public SenderInstance(String incarnation, String name, Instant startedAt) {
+    public ServerInstance(String incarnation, String name, Instant startedAt) {
         this.incarnation = incarnation;
         this.name = name;
         this.startedAt = startedAt;
