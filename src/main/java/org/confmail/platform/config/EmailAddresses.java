@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  */
 public final class EmailAddresses {
 
+    /** The longest address SMTP carries (RFC 5321: a path of 256 octets, less the angle brackets). */
+    public static final int MAX_LENGTH = 254;
+
     // Jakarta Mail accepts quoted local parts and domain literals; ours must also look like an ordinary mailbox.
     private static final Pattern PLAIN = Pattern.compile(
             "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
@@ -26,7 +29,7 @@ public final class EmailAddresses {
 
     /** Strict syntax, but a single-label domain such as {@code localhost} is accepted (the service's own sender). */
     public static boolean isValidAnyDomain(String address) {
-        if (address == null || address.isEmpty() || address.length() > 254 || hasLineBreak(address)
+        if (address == null || address.isEmpty() || address.length() > MAX_LENGTH || hasLineBreak(address)
                 || address.chars().anyMatch(Character::isWhitespace) || address.lastIndexOf('@') > 64) {
             return false;
         }

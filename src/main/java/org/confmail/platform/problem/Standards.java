@@ -7,6 +7,9 @@ import java.util.Set;
 /** Checks for the codes the API accepts: ISO 3166 alpha-2 countries and BCP 47 language tags. */
 public final class Standards {
 
+    /** The longest BCP 47 tag accepted (RFC 5646 recommends room for 35 characters). */
+    public static final int MAX_LANGUAGE_TAG_LENGTH = 35;
+
     /** The message for a name that {@link #hasControlCharacters(String)} refuses. */
     public static final String NO_CONTROL_CHARACTERS =
             "must not contain line breaks, control characters or bidirectional overrides";
@@ -23,7 +26,7 @@ public final class Standards {
 
     /** A well-formed BCP 47 tag whose language is a known ISO 639 code, e.g. en, fr-CA, zh-Hant-TW. */
     public static boolean isLanguageTag(String tag) {
-        if (tag == null || tag.isEmpty() || tag.length() > 35) {
+        if (tag == null || tag.isEmpty() || tag.length() > MAX_LANGUAGE_TAG_LENGTH) {
             return false;
         }
         try {
