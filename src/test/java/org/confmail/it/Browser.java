@@ -269,6 +269,18 @@ public final class Browser implements AutoCloseable {
         page().waitForFunction(AJAX_SETTLED);
     }
 
+    /**
+     * Answers "Yes" in the page's confirm dialog once it has finished appearing: PrimeFaces fades it in and places it
+     * after showing it, and a click while it still moves can land beside the button (seen once on a loaded machine:
+     * the dialog stayed open).
+     */
+    public void confirmYes() {
+        page().locator(".ui-confirm-dialog[aria-hidden='false']").waitFor();
+        page().waitForFunction("() => { const d = document.querySelector(\".ui-confirm-dialog[aria-hidden='false']\");"
+                + " return d !== null && getComputedStyle(d).opacity === '1' && !window.jQuery(d).is(':animated'); }");
+        page().locator(".ui-confirm-dialog[aria-hidden='false'] [id$='confirm-yes']").click();
+    }
+
     /** Closes the current context and its pages, if any. */
     public void closeContext() {
         if (context != null) {

@@ -125,7 +125,7 @@ class ImportsPortalIT {
 
         page.locator("[id$=':start']").click();
         assertThat(page.locator(".ui-confirm-dialog")).isVisible();
-        page.locator("[id$=':confirm-yes']").click();
+        browser.confirmYes();
         browser.waitForAjax();
         assertThat(page.locator(".ui-growl")).containsText("Importing 7 lines in the background");
         // The poll brings the progress; the job runs on the server whatever this page does.

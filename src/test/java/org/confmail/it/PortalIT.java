@@ -439,7 +439,7 @@ class PortalIT {
 
         page.locator("[id$='reset-pin']").click();
         assertThat(page.locator(".ui-confirm-dialog")).isVisible();
-        page.locator(".ui-confirm-dialog [id$='confirm-yes']").click();
+        browser.confirmYes();
         assertThat(page.locator(".ui-confirm-dialog")).isHidden();
         Locator pin = page.locator("#new-pin");
         assertThat(pin).hasText(Pattern.compile("\\d{5}"));
@@ -467,7 +467,7 @@ class PortalIT {
         browser.waitForAjax();
 
         page.locator("[id$='send-selected']").click();
-        page.locator(".ui-confirm-dialog [id$='confirm-yes']").click();
+        browser.confirmYes();
         assertThat(page.locator(".ui-confirm-dialog")).isHidden();
         assertThat(page.locator("[id$='progress']")).isVisible();
         assertThat(page.locator("[id$='progress'] .ui-progressbar-label"))
