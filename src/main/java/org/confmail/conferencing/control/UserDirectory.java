@@ -48,9 +48,9 @@ public class UserDirectory {
                 .getResultStream().findFirst();
     }
 
-    /** The user's dial-in information as their emails show it, or empty when the user is gone. */
-    public Optional<DialInInfo> dialInInfo(String upn) {
-        return findOptional(upn).map(dialInInfos::dialInInfo);
+    /** The user's dial-in information as their emails show it. */
+    public DialInInfo dialInInfo(ConferencingUser user) {
+        return dialInInfos.dialInInfo(user);
     }
 
     /** Users whose UPN, display name or conference ID contains {@code search}; sort like "displayName,desc". */

@@ -220,8 +220,9 @@ public class UserService {
 
         Constraints.check(new UserFields(displayName, email, language, country, license, allowTollFree, providerName,
                 thirdParty), violations);
-        Provider provider = providerName != null && providerName.matches("SELF_HOSTED|THIRD_PARTY|NONE")
-                ? Provider.valueOf(providerName) : null;
+        // Unknown names are UserFields' to report; here they are no provider.
+        Provider provider = java.util.Arrays.stream(Provider.values())
+                .filter(p -> p.name().equals(providerName)).findFirst().orElse(null);
         violations
                 .check(provider != Provider.THIRD_PARTY || (thirdParty != null && !thirdParty.isEmpty()),
                         "thirdPartyProviderName", "is required when provider is THIRD_PARTY")

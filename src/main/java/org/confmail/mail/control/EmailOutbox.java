@@ -81,13 +81,13 @@ public class EmailOutbox {
         return true;
     }
 
-    /** The user's preferred language when we have templates for it, else the tenant default, else English. */
+    /** The user's preferred language when we have templates for it, else the tenant default, else the fallback. */
     static String languageFor(ConferencingUser user, DialInSettings tenant) {
         String preferred = Languages.supported(user.preferredLanguage());
         if (preferred != null) {
             return preferred;
         }
         String fallback = Languages.supported(tenant.defaultLanguage());
-        return fallback != null ? fallback : "en";
+        return fallback != null ? fallback : Languages.SUPPORTED.getFirst();
     }
 }

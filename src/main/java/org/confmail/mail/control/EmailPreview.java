@@ -38,7 +38,7 @@ public class EmailPreview {
             throw ProblemException.invalid("language", "must be one of " + Languages.SUPPORTED);
         }
         ConferencingUser user = users.find(upn);
-        DialInInfo info = users.dialInInfo(upn).orElseThrow();
+        DialInInfo info = users.dialInInfo(user);
         DialInSettingsService.Sender sender = settings.sender();
         OutboxEmail draft = new OutboxEmail(kind, user.userPrincipalName(), user.email(), user.displayName(),
                 sender.address(), sender.displayName(), language, null);

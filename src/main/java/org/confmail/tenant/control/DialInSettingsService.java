@@ -34,8 +34,6 @@ public class DialInSettingsService {
     public static final int MIN_CONFERENCE_ID_LENGTH = 7;
     public static final int MAX_CONFERENCE_ID_LENGTH = 10;
 
-    /** Languages with a full set of email templates; the tenant default must be one of them. */
-
     private static final Pattern DOMAIN = Pattern.compile(
             "^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$");
 
