@@ -2,11 +2,13 @@ package org.confmail.it;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -279,6 +281,28 @@ public final class Browser implements AutoCloseable {
         page().waitForFunction("() => { const d = document.querySelector(\".ui-confirm-dialog[aria-hidden='false']\");"
                 + " return d !== null && getComputedStyle(d).opacity === '1' && !window.jQuery(d).is(':animated'); }");
         page().locator(".ui-confirm-dialog[aria-hidden='false'] [id$='confirm-yes']").click();
+    }
+
+    /**
+     * Chooses {@code label} in the PrimeFaces select-one menu whose id ends with {@code menuId} and waits for the AJAX
+     * update it triggers. The menu's panel slides open; a click on an item while it still moves, or on a menu the
+     * previous update is replacing, can be lost (seen on a loaded machine: the label kept the old choice), so the
+     * label is checked and the choice made again when it did not take.
+     */
+    public void choose(String menuId, String label) {
+        Locator shown = page().locator("[id$='" + menuId + "_label']:visible");
+        for (int attempt = 1; ; attempt++) {
+            waitForAjax();
+            page().locator("[id$='" + menuId + "']:visible").click();
+            Locator panel = page().locator("[id$='" + menuId + "_panel']:visible");
+            panel.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
+            page().waitForFunction("id => !window.jQuery(\"[id$='\" + id + \"_panel']\").is(':animated')", menuId);
+            panel.locator("li", new Locator.LocatorOptions().setHasText(label)).first().click();
+            waitForAjax();
+            if (label.equals(shown.textContent().strip()) || attempt == 3) {
+                return;
+            }
+        }
     }
 
     /** Closes the current context and its pages, if any. */

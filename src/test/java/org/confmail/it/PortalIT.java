@@ -258,9 +258,7 @@ class PortalIT {
             assertThat(page.locator(".ui-growl")).containsText("Number added.");
 
             // B, who read the bridge before, makes the French number its default: refused, with A's number shown.
-            b.locator("[id$='defaultToll']").click();
-            b.locator("[id$='defaultToll_items'] li", new Page.LocatorOptions()
-                    .setHasText(PhoneNumbers.format(scenario.frToll, null))).click();
+            other.choose("defaultToll", PhoneNumbers.format(scenario.frToll, null));
             b.locator("[id$='save-bridge']").click();
             other.waitForAjax();
             Locator dialog = b.locator("[id$='conflict-dialog']");
@@ -511,14 +509,9 @@ class PortalIT {
         assertThat(page.frameLocator("#html-frame").locator("body")).containsText("Conference ID");
         browser.screenshot("preview");
 
-        page.locator("[id$='kind']").click();
-        page.locator("[id$='kind_items'] li", new Page.LocatorOptions().setHasText("PIN reset")).click();
-        browser.waitForAjax();
-        // The form is rendered anew; the language menu is clicked in the new one, not in the one it replaces.
+        browser.choose("kind", "PIN reset");
         assertThat(page.locator("[id$='subject']")).hasText("Your audio conferencing PIN was reset");
-        page.locator("[id$='language']").click();
-        page.locator("[id$='language_items'] li", new Page.LocatorOptions().setHasText("Français")).click();
-        browser.waitForAjax();
+        browser.choose("language", "Français");
         assertThat(page.locator("[id$='subject']")).hasText("Votre code PIN d’audioconférence a été réinitialisé");
         assertThat(page.frameLocator("#html-frame").locator("body")).containsText("•••••");
         assertEquals(0, scenario.emails(upn, "PIN_RESET").size(), "a preview sends nothing");
