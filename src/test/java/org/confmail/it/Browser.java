@@ -8,7 +8,6 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.TimeoutError;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -284,22 +283,23 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Chooses {@code label} in the PrimeFaces select-one menu whose id ends with {@code menuId} and waits for the AJAX
-     * update it triggers. The menu's panel slides open; a click on an item while it still moves, or on a menu the
-     * previous update is replacing, can be lost (seen on a loaded machine: the label kept the old choice), so the
-     * label is checked and the choice made again when it did not take.
+     * Chooses the item showing {@code label} in the PrimeFaces select-one menu whose id ends with {@code menuId}, and
+     * waits for the AJAX update it may trigger. PrimeFaces opens the menu's panel with a CSS transition; a click on an
+     * item while it still moves, or on a menu the previous update is replacing, can be lost (seen on a loaded
+     * machine: the label kept the old choice). So the click waits for the transition's end, and the choice is made
+     * again if the menu's label does not show it.
      */
     public void choose(String menuId, String label) {
         Locator shown = page().locator("[id$='" + menuId + "_label']:visible");
         for (int attempt = 1; ; attempt++) {
             waitForAjax();
             page().locator("[id$='" + menuId + "']:visible").click();
-            Locator panel = page().locator("[id$='" + menuId + "_panel']:visible");
-            panel.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
-            page().waitForFunction("id => !window.jQuery(\"[id$='\" + id + \"_panel']\").is(':animated')", menuId);
-            panel.locator("li", new Locator.LocatorOptions().setHasText(label)).first().click();
+            page().waitForFunction("id => { const p = document.querySelector(\"[id$='\" + id + \"_panel']\");"
+                    + " return p !== null && p.classList.contains('ui-connected-overlay-enter-done'); }", menuId);
+            page().locator("[id$='" + menuId + "_panel'] li", new Page.LocatorOptions().setHasText(label))
+                    .first().click();
             waitForAjax();
-            if (label.equals(shown.textContent().strip()) || attempt == 3) {
+            if (shown.textContent().contains(label) || attempt == 3) {
                 return;
             }
         }
