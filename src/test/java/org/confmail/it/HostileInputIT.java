@@ -131,7 +131,11 @@ class HostileInputIT {
 
         String name();
 
-        Outcome send(String json);
+        /**
+         * Sends the value; {@code known} is the state a refused request of this field just left (the "after" of the
+         * previous outcome, read already), or null to read it first.
+         */
+        Outcome send(String json, JsonValue known);
 
         /** Where an accepted value is shown (the API's answer or a later read); null when it is never shown. */
         JsonValue shown(Outcome outcome);
@@ -169,15 +173,20 @@ class HostileInputIT {
         int refused = 0;
         int stored = 0;
         for (Field field : fields) {
+            // A refusal changes nothing, so what it left is what the next request of this field starts from: one
+            // read per request instead of two (a third of this test's requests).
+            JsonValue known = null;
             for (Value value : CORPUS) {
                 String cell = field.operation() + " " + field.name() + " = " + value.label();
                 Outcome outcome;
                 try {
-                    outcome = field.send(value.json());
+                    outcome = field.send(value.json(), known);
                 } catch (RuntimeException e) {
                     wrong.add(cell + ": " + e);
+                    known = null;
                     continue;
                 }
+                known = null;
                 Api.Reply reply = outcome.reply();
                 int status = reply.status();
                 int[] counts = perField.computeIfAbsent(field.operation() + " " + field.name(), k -> new int[2]);
@@ -195,6 +204,7 @@ class HostileInputIT {
                         wrong.add(cell + ": refused, but something changed: " + excerpt(outcome.before().toString())
                                 + " -> " + excerpt(outcome.after().toString()));
                     }
+                    known = outcome.after();
                 } else if (status >= 200 && status < 300) {
                     stored++;
                     counts[1]++;
@@ -440,8 +450,8 @@ class HostileInputIT {
                 return name;
             }
 
-            public Outcome send(String json) {
-                JsonValue before = admin.get(read).jsonValue();
+            public Outcome send(String json, JsonValue known) {
+                JsonValue before = known != null ? known : admin.get(read).jsonValue();
                 Api.Reply reply = admin.patch(path, "{\"" + name + "\": " + json + "}");
                 return new Outcome(reply, before, admin.get(read).jsonValue());
             }
@@ -479,7 +489,7 @@ class HostileInputIT {
                 return name;
             }
 
-            public Outcome send(String json) {
+            public Outcome send(String json, JsonValue known) {
                 JsonObject body;
                 try (JsonReader reader = Json.createReader(new StringReader(validBody.get()))) {
                     body = reader.readObject();
@@ -491,7 +501,7 @@ class HostileInputIT {
                     }
                 });
                 text.append('"').append(name).append("\": ").append(json).append('}');
-                JsonValue before = count.get();
+                JsonValue before = known != null ? known : count.get();
                 Api.Reply reply = admin.post(path, text.toString());
                 if (rememberName && reply.status() == 201 && name.equals("displayName")) {
                     STORED_NAMES.put(reply.json().getString("userPrincipalName"), reply.json().get("displayName"));
@@ -527,7 +537,7 @@ class HostileInputIT {
                 return name;
             }
 
-            public Outcome send(String json) {
+            public Outcome send(String json, JsonValue known) {
                 JsonObject body;
                 try (JsonReader reader = Json.createReader(new StringReader(validBody))) {
                     body = reader.readObject();
@@ -539,7 +549,7 @@ class HostileInputIT {
                     }
                 });
                 text.append('"').append(name).append("\": ").append(json).append('}');
-                JsonValue before = state.get();
+                JsonValue before = known != null ? known : state.get();
                 Api.Reply reply = admin.post(path, text.toString());
                 return new Outcome(reply, before, state.get());
             }

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * stops; the claim lease, five minutes here as by default, is not what brings them back), every email must reach
  * the SMTP server, and only the ones in flight at the kill may arrive twice.
  *
- * <p>Runs in the PostgreSQL system-test run only (H2 files cannot be shared by two processes); it makes a database
- * of its own on that server and drops it afterwards.
+ * <p>Runs in the extended profile's PostgreSQL system-test run (H2 files cannot be shared by two processes); it
+ * makes a database of its own on that server and drops it afterwards.
  */
 class InstanceTakeoverIT {
 
