@@ -28,7 +28,8 @@
 # import), BENCH_DELIVERY_CONCURRENCY (the server's CONFMAIL_DELIVERY_CONCURRENCY and the baseline's connections;
 # unset: the server's default, and 4 connections), BENCH_JAVA_OPTS (extra JVM options for the server),
 # BENCH_SKIP_BUILD=true (reuse target/confmail.jar), BENCH_JAR (another jar, e.g. a copy of an earlier build), BENCH_SKIP_POSTGRES=true, BENCH_PG_HOST (127.0.0.1),
-# BENCH_PG_USER (postgres), BENCH_KEEP=true (keep the work directory).
+# BENCH_PG_USER (postgres), BENCH_KEEP=true (keep the work directory), BENCH_ONLY=search (boot and the two search
+# phases only, for comparing two jars' searches in minutes; prints a search line instead of the bench line).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -210,6 +211,7 @@ stop_app
 # phase ends with the server thousands of requests behind, and stopping it then has left H2's file unreadable once
 # (bench/README.md).
 cp -r "$H2_DATA" "$WORK/h2-search"
+if [[ "${BENCH_ONLY:-}" != "search" ]]; then
 seed_h2 "$H2_DATA" 1 "$E2E_USERS"
 start_app e2e "$H2_DATA"
 
@@ -249,6 +251,7 @@ sed -n '/---- Global Information/,/^=====/p' "$WORK/gatling.log" | tail -22 >&2
 REPORT="$(find "$WORK/gatling" -mindepth 1 -maxdepth 1 -type d | head -1)"
 mkdir -p "$OUT/gatling" && cp -r "$REPORT" "$OUT/gatling/"
 stop_app
+fi
 
 # --- 2. search with SEARCH_USERS users, and import (H2) ----------------------------------------------------------
 seed_h2 "$WORK/h2-search" 1 "$SEARCH_USERS"
@@ -256,10 +259,12 @@ start_app search-h2 "$WORK/h2-search"
 say "search on H2 ($SEARCH_USERS users)"
 tool org.confmail.bench.SearchTimer "$BASE" "$TOKEN" "$SEARCH_USERS" "$SEARCH_RUNS" | tee "$WORK/search-h2.txt" >&2
 SEARCH_H2="$(sed -nE 's/.*median_max_ms=([0-9]+).*/\1/p' "$WORK/search-h2.txt")"
+if [[ "${BENCH_ONLY:-}" != "search" ]]; then
 say "import: ${BENCH_IMPORT_USERS:-10000} licensed users (2000 one by one when the server has no batch import)"
 tool org.confmail.bench.ImportTimer "$BASE" "$TOKEN" "${BENCH_IMPORT_USERS:-10000}" "${BENCH_IMPORT_USERS:-2000}" \
   import.example | tee "$WORK/import.txt" >&2
 IMPORT="$(sed -nE 's/.*per_s=([0-9]+).*/\1/p' "$WORK/import.txt")"
+fi
 stop_app
 
 # --- 3. search with SEARCH_USERS users (PostgreSQL) --------------------------------------------------------------
@@ -282,8 +287,14 @@ if [[ "${BENCH_SKIP_POSTGRES:-false}" != "true" ]]; then
 fi
 SEARCH=$(( ${SEARCH_PG:-0} > SEARCH_H2 ? SEARCH_PG : SEARCH_H2 ))
 
-RATIO=$(echo "scale=2; $E2E / $BASELINE" | bc | sed 's/^\./0./')
 say "search: H2 ${SEARCH_H2} ms, PostgreSQL ${SEARCH_PG:-skipped} ms; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+if [[ "${BENCH_ONLY:-}" == "search" ]]; then
+  LINE="bench (search only): search_ms=$SEARCH search_h2_ms=$SEARCH_H2 search_pg_ms=${SEARCH_PG:-skipped} boot_s=$(printf '%.1f' "$BOOT") jar=$(basename "$JAR")"
+  echo "$(date -u +%FT%TZ) $(git rev-parse --short HEAD) $LINE" >>"$OUT/runs.txt"
+  echo "$LINE"
+  exit 0
+fi
+RATIO=$(echo "scale=2; $E2E / $BASELINE" | bc | sed 's/^\./0./')
 LINE="bench: e2e=$E2E/s baseline=$BASELINE/s ratio=$RATIO api_p50_ms=$API_P50 api_p99_ms=$API_P99 search_ms=$SEARCH import_per_s=$IMPORT boot_s=$(printf '%.1f' "$BOOT") rss_mb=$RSS"
 echo "$(date -u +%FT%TZ) $(git rev-parse --short HEAD) $LINE" >>"$OUT/runs.txt"
 echo "$LINE"

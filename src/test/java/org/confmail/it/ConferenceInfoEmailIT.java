@@ -102,6 +102,63 @@ class ConferenceInfoEmailIT {
         assertFalse(email.getString("sentAt").isEmpty());
     }
 
+    /**
+     * The admin's first step, finding the user: by any part of the UPN, the display name or the conference ID, in any
+     * case, and never by a term that runs from one of them into the next (the search reads one column that joins
+     * the three; this runs on H2 and on PostgreSQL, whose migrations make that column each in its own syntax).
+     */
+    @Test
+    void theUsersSearchFindsAUserByAnyPartOfUpnNameOrConferenceIdInAnyCase() {
+        Api api = new Api(base);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String upn = "finder." + suffix + "@contoso.com";
+        String name = "Ada Lovelace " + suffix;
+        Api.Reply created = api.post("users", "{\"userPrincipalName\": \"" + upn + "\", \"displayName\": \"" + name
+                + "\"}");
+        assertEquals(201, created.status(), created.body());
+        String conferenceId = created.json().getString("conferenceId");
+
+        for (String term : java.util.List.of("FINDER." + suffix.toUpperCase(java.util.Locale.ROOT), "lovelace " + suffix,
+                "  Ada LOVELACE " + suffix + "  ", conferenceId, suffix + "@contoso")) {
+            JsonObject found = api.get("users?size=5&search=" + encode(term)).json();
+            assertTrue(found.getJsonArray("items").stream().anyMatch(u -> u.asJsonObject()
+                    .getString("userPrincipalName").equals(upn)), term + " finds " + upn + ": " + found);
+        }
+        assertEquals(1, api.get("users?search=" + encode("lovelace " + suffix)).json().getInt("total"));
+        if ("postgresql".equals(System.getProperty("confmail.it.database"))) {
+            assertTrue(postgresIndexes().contains("ix_user_search_text_trgm"), "a trigram index serves the search on"
+                    + " PostgreSQL: " + postgresIndexes());
+        }
+        for (String across : java.util.List.of("contoso.com\nada lovelace " + suffix, "contoso.comada lovelace "
+                + suffix, suffix + "\n" + conferenceId, suffix + conferenceId)) {
+            Api.Reply reply = api.get("users?search=" + encode(across));
+            assertEquals(200, reply.status(), reply.body());
+            assertEquals(0, reply.json().getInt("total"), "no user has " + across.replace("\n", "\\n"));
+        }
+    }
+
+    /** The indexes of the users table in the PostgreSQL database the server of this run uses. */
+    private static java.util.List<String> postgresIndexes() {
+        String url = "jdbc:postgresql://" + System.getProperty("confmail.it.postgres.host") + ":"
+                + System.getProperty("confmail.it.postgres.port") + "/" + System.getProperty("confmail.it.postgres.database");
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(url,
+                System.getProperty("confmail.it.postgres.user"), System.getProperty("confmail.it.postgres.password"));
+                java.sql.ResultSet rows = db.createStatement().executeQuery(
+                        "SELECT indexname FROM pg_indexes WHERE tablename = 'conferencing_user'")) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+            return names;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void unknownUserIsNotFoundAsProblemJson() {
         Api.Reply reply = new Api(base).post("users/nobody-" + UUID.randomUUID() + "@contoso.com/conference-info-email", null);

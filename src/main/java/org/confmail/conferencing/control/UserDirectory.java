@@ -53,7 +53,10 @@ public class UserDirectory {
         return dialInInfos.dialInInfo(user);
     }
 
-    /** Users whose UPN, display name or conference ID contains {@code search}; sort like "displayName,desc". */
+    /**
+     * Users whose UPN, display name or conference ID contains {@code search} in any case (on the column that joins
+     * the three, {@code searchText}); sort like "displayName,desc".
+     */
     public Page<ConferencingUser> list(String search, int page, int size, String sort) {
         return list(search, null, null, page, size, sort);
     }
@@ -63,9 +66,13 @@ public class UserDirectory {
             String sort) {
         List<String> conditions = new java.util.ArrayList<>();
         String term = search == null ? null : search.strip().toLowerCase(Locale.ROOT);
+        String order = orderBy(sort);
+        if (term != null && term.indexOf(ConferencingUser.SEARCH_SEPARATOR) >= 0) {
+            // No UPN, name or conference ID holds a line break; on the joined column it could match across two.
+            return new Page<>(List.of(), page, size, 0);
+        }
         if (term != null && !term.isEmpty()) {
-            conditions.add("(LOWER(u.userPrincipalName) LIKE :term OR LOWER(u.displayName) LIKE :term"
-                    + " OR u.conferenceId LIKE :term)");
+            conditions.add("u.searchText LIKE :term");
         }
         if (license != null) {
             conditions.add("u.audioConferencingLicense = :license");
@@ -74,7 +81,6 @@ public class UserDirectory {
             conditions.add("u.provider = :provider");
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        String order = orderBy(sort);
         TypedQuery<ConferencingUser> query = em.createQuery(
                 "SELECT u FROM ConferencingUser u" + where + " ORDER BY " + order, ConferencingUser.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(u) FROM ConferencingUser u" + where, Long.class);

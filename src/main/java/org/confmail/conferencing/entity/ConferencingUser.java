@@ -33,6 +33,9 @@ import org.confmail.platform.database.TrackedEntity;
         + " WHERE " + ConferencingUser.HAS_DIAL_IN)
 public class ConferencingUser extends TrackedEntity {
 
+    /** Joins the fields of {@code searchText}; none of them may hold it (a line break is refused in each). */
+    public static final char SEARCH_SEPARATOR = '\n';
+
     /**
      * {@link #hasDialIn()} in JPQL, for queries over many users: licensed, and this service is their provider. Kept
      * beside the method so that the two say the same.
@@ -95,6 +98,13 @@ public class ConferencingUser extends TrackedEntity {
 
     @Column(name = "pin_hash")
     private String pinHash;
+
+    /**
+     * What the users search looks in: the UPN, display name and conference ID, lowered and joined by
+     * {@link #SEARCH_SEPARATOR}. The database computes it (migration V12), so it is only read.
+     */
+    @Column(name = "search_text", insertable = false, updatable = false)
+    private String searchText;
 
     /** False when the directory deactivated the user (SCIM {@code active}); such a user has no license. */
     @Column(nullable = false)

@@ -8,6 +8,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -48,9 +51,22 @@ public class DatabaseMigration {
     public static Flyway flyway(DataSource dataSource) {
         return Flyway.configure(DatabaseMigration.class.getClassLoader())
                 .dataSource(dataSource)
-                // Portable migrations, then the few that only one database can run (PostgreSQL's trigram indexes).
-                .locations("classpath:db/migration", "classpath:db/vendor/{vendor}")
+                // Portable migrations, then those written in one database's own syntax.
+                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor(dataSource))
                 .load();
+    }
+
+    /**
+     * The folder of this database's own migrations under {@code db/vendor}: "h2" or "postgresql". Flyway has no
+     * placeholder for it (a "{vendor}" in a location is read as a folder of that name, so PostgreSQL's trigram
+     * indexes were never created until this named the folder itself).
+     */
+    static String vendor(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database to migrate it: " + e.getMessage(), e);
+        }
     }
 
     @PostConstruct
