@@ -22,6 +22,7 @@ import org.confmail.platform.problem.ProblemException;
 public class UserDirectory {
 
     /** API sort keys and the attribute each sorts by. */
+    static final String BY_UPN = "u.userPrincipalName ASC";
     static final Map<String, String> SORTABLE = Map.of(
             "userPrincipalName", "u.userPrincipalName",
             "displayName", "u.displayName",
@@ -73,6 +74,11 @@ public class UserDirectory {
         }
         if (term != null && !term.isEmpty()) {
             conditions.add("u.searchText LIKE :term");
+            if (order.equals(BY_UPN)) {
+                // The same order (UPNs are unique) as H2's index ix_user_upn_search_text holds it, so that H2 tests
+                // the term on that index's entries and reads only the matching rows (V13, db/vendor/h2).
+                order = BY_UPN + ", u.searchText ASC";
+            }
         }
         if (license != null) {
             conditions.add("u.audioConferencingLicense = :license");
@@ -126,7 +132,7 @@ public class UserDirectory {
 
     static String orderBy(String sort) {
         if (sort == null || sort.isBlank()) {
-            return "u.userPrincipalName ASC";
+            return BY_UPN;
         }
         String[] parts = sort.split(",");
         String attribute = SORTABLE.get(parts[0].strip());

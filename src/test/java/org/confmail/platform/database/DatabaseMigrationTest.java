@@ -38,6 +38,10 @@ class DatabaseMigrationTest {
                 assertTrue(row.next());
                 assertEquals("ada@contoso.com\nada lovelace\n1234567", row.getString(1));
             }
+            try (ResultSet index = db.createStatement().executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES"
+                    + " WHERE INDEX_NAME = 'IX_USER_UPN_SEARCH_TEXT'")) {
+                assertTrue(index.next() && index.getInt(1) == 1, "H2's V13 index for searches in UPN order");
+            }
         }
     }
 }
