@@ -11,7 +11,16 @@ import jakarta.json.JsonObject;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -118,7 +127,7 @@ class ConferenceInfoEmailIT {
         assertEquals(201, created.status(), created.body());
         String conferenceId = created.json().getString("conferenceId");
 
-        for (String term : java.util.List.of("FINDER." + suffix.toUpperCase(java.util.Locale.ROOT), "lovelace " + suffix,
+        for (String term : List.of("FINDER." + suffix.toUpperCase(Locale.ROOT), "lovelace " + suffix,
                 "  Ada LOVELACE " + suffix + "  ", conferenceId, suffix + "@contoso")) {
             JsonObject found = api.get("users?size=5&search=" + encode(term)).json();
             assertTrue(found.getJsonArray("items").stream().anyMatch(u -> u.asJsonObject()
@@ -129,7 +138,7 @@ class ConferenceInfoEmailIT {
             assertTrue(postgresIndexes().contains("ix_user_search_text_trgm"), "a trigram index serves the search on"
                     + " PostgreSQL: " + postgresIndexes());
         }
-        for (String across : java.util.List.of("contoso.com\nada lovelace " + suffix, "contoso.comada lovelace "
+        for (String across : List.of("contoso.com\nada lovelace " + suffix, "contoso.comada lovelace "
                 + suffix, suffix + "\n" + conferenceId, suffix + conferenceId)) {
             Api.Reply reply = api.get("users?search=" + encode(across));
             assertEquals(200, reply.status(), reply.body());
@@ -138,25 +147,26 @@ class ConferenceInfoEmailIT {
     }
 
     /** The indexes of the users table in the PostgreSQL database the server of this run uses. */
-    private static java.util.List<String> postgresIndexes() {
+    private static List<String> postgresIndexes() {
         String url = "jdbc:postgresql://" + System.getProperty("confmail.it.postgres.host") + ":"
-                + System.getProperty("confmail.it.postgres.port") + "/" + System.getProperty("confmail.it.postgres.database");
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection(url,
+                + System.getProperty("confmail.it.postgres.port") + "/"
+                + System.getProperty("confmail.it.postgres.database");
+        try (Connection db = DriverManager.getConnection(url,
                 System.getProperty("confmail.it.postgres.user"), System.getProperty("confmail.it.postgres.password"));
-                java.sql.ResultSet rows = db.createStatement().executeQuery(
+                ResultSet rows = db.createStatement().executeQuery(
                         "SELECT indexname FROM pg_indexes WHERE tablename = 'conferencing_user'")) {
-            java.util.List<String> names = new java.util.ArrayList<>();
+            List<String> names = new ArrayList<>();
             while (rows.next()) {
                 names.add(rows.getString(1));
             }
             return names;
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @Test

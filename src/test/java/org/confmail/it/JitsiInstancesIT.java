@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
  * and the database holds in one row (its unique constraints decide), and refused requests store nothing.
  *
  * <p>Runs in the extended profile's PostgreSQL system-test run (H2 files cannot be shared by two processes); it
- * makes a database of its own on that server and drops it afterwards. Logs: {@code target/it-apps/jitsi-a-*.log}, {@code jitsi-b-*}.
+ * makes a database of its own on that server and drops it afterwards. Logs: {@code target/it-apps/jitsi-a-*.log},
+ * {@code jitsi-b-*}.
  */
 class JitsiInstancesIT {
 

@@ -21,8 +21,9 @@ import org.confmail.platform.problem.ProblemException;
 @Transactional
 public class UserDirectory {
 
-    /** API sort keys and the attribute each sorts by. */
+    /** The default order. */
     static final String BY_UPN = "u.userPrincipalName ASC";
+    /** API sort keys and the attribute each sorts by. */
     static final Map<String, String> SORTABLE = Map.of(
             "userPrincipalName", "u.userPrincipalName",
             "displayName", "u.displayName",

@@ -31,8 +31,9 @@ class DatabaseMigrationTest {
         try (Connection db = h2.getConnection()) {
             db.createStatement().execute("INSERT INTO conferencing_user (id, user_principal_name, display_name, email,"
                     + " audio_conferencing_license, provider, allow_toll_free_dial_in, conference_id, created_at,"
-                    + " updated_at, version, active) VALUES ('u1', 'ada@contoso.com', 'Ada LOVELACE', 'ada@contoso.com',"
-                    + " TRUE, 'SELF_HOSTED', TRUE, '1234567', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0, TRUE)");
+                    + " updated_at, version, active) VALUES ('u1', 'ada@contoso.com', 'Ada LOVELACE',"
+                    + " 'ada@contoso.com', TRUE, 'SELF_HOSTED', TRUE, '1234567', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
+                    + " 0, TRUE)");
             try (ResultSet row = db.createStatement().executeQuery(
                     "SELECT search_text FROM conferencing_user WHERE id = 'u1'")) {
                 assertTrue(row.next());
