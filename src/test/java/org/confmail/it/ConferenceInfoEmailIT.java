@@ -13,15 +13,12 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import org.confmail.it.support.PostgresDatabase;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -147,22 +144,9 @@ class ConferenceInfoEmailIT {
     }
 
     /** The indexes of the users table in the PostgreSQL database the server of this run uses. */
-    private static List<String> postgresIndexes() {
-        String url = "jdbc:postgresql://" + System.getProperty("confmail.it.postgres.host") + ":"
-                + System.getProperty("confmail.it.postgres.port") + "/"
-                + System.getProperty("confmail.it.postgres.database");
-        try (Connection db = DriverManager.getConnection(url,
-                System.getProperty("confmail.it.postgres.user"), System.getProperty("confmail.it.postgres.password"));
-                ResultSet rows = db.createStatement().executeQuery(
-                        "SELECT indexname FROM pg_indexes WHERE tablename = 'conferencing_user'")) {
-            List<String> names = new ArrayList<>();
-            while (rows.next()) {
-                names.add(rows.getString(1));
-            }
-            return names;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    private static Set<String> postgresIndexes() {
+        return PostgresDatabase.ofThisRun().pairs("SELECT indexname, tablename FROM pg_indexes"
+                + " WHERE tablename = 'conferencing_user'").keySet();
     }
 
     private static String encode(String value) {

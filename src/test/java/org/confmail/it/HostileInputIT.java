@@ -178,15 +178,15 @@ class HostileInputIT {
             JsonValue known = null;
             for (Value value : CORPUS) {
                 String cell = field.operation() + " " + field.name() + " = " + value.label();
+                JsonValue before = known;
+                known = null; // set again below only when this request is refused
                 Outcome outcome;
                 try {
-                    outcome = field.send(value.json(), known);
+                    outcome = field.send(value.json(), before);
                 } catch (RuntimeException e) {
                     wrong.add(cell + ": " + e);
-                    known = null;
                     continue;
                 }
-                known = null;
                 Api.Reply reply = outcome.reply();
                 int status = reply.status();
                 int[] counts = perField.computeIfAbsent(field.operation() + " " + field.name(), k -> new int[2]);

@@ -12,19 +12,27 @@ import java.util.UUID;
 /**
  * A database of the test's own on the PostgreSQL server the system tests are given (-Dconfmail.it.postgres.*:
  * 127.0.0.1:5432, trust auth by default), dropped on close; for tests that run several instances on one database.
+ * Or, read only, the database the build made for the PostgreSQL run's server ({@link #ofThisRun()}).
  */
 public final class PostgresDatabase implements AutoCloseable {
 
     private final String name;
+    private final boolean owned;
 
-    private PostgresDatabase(String name) {
+    private PostgresDatabase(String name, boolean owned) {
         this.name = name;
+        this.owned = owned;
     }
 
     public static PostgresDatabase create(String prefix) throws SQLException {
         String name = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
         admin("CREATE DATABASE " + name);
-        return new PostgresDatabase(name);
+        return new PostgresDatabase(name, true);
+    }
+
+    /** The database of the PostgreSQL run's server (-Dconfmail.it.postgres.database); the build drops it, not close. */
+    public static PostgresDatabase ofThisRun() {
+        return new PostgresDatabase(System.getProperty("confmail.it.postgres.database"), false);
     }
 
     public String name() {
@@ -92,7 +100,9 @@ public final class PostgresDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        if (owned) {
+            admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
     }
 
     private static void admin(String sql) throws SQLException {
